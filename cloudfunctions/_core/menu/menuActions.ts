@@ -1,0 +1,158 @@
+import { ITEM_STATUS_LABELS, ITEM_TRANSITIONS, type ItemStatus } from '../../../types/menu';
+import { cmd, upd, type Filter } from '../store/port';
+import { assertSameCommunity } from '../runtime/access';
+import type { ActionSpec, Caller } from '../runtime/defineFunction';
+import { DomainError, notFound } from '../runtime/domainError';
+import type { Ports } from '../ports';
+import type { CategoryDoc, ItemDoc } from './menuDocs';
+
+const isStaff = (caller: Caller) => caller.role === 'staff' || caller.role === 'admin';
+
+const loadItem = async (ports: Ports, caller: Caller, itemId: string): Promise<ItemDoc> => {
+  const item = (await ports.store.get<ItemDoc>('service_items', itemId)) ?? notFound('服务');
+  assertSameCommunity(caller, item);
+  return item;
+};
+
+const loadCategory = async (ports: Ports, caller: Caller, categoryId: string): Promise<CategoryDoc> => {
+  const category = (await ports.store.get<CategoryDoc>('service_categories', categoryId)) ?? notFound('服务分类');
+  assertSameCommunity(caller, category);
+  return category;
+};
+
+const listCategories = (ports: Ports, communityId: string) =>
+  ports.store.find<CategoryDoc>('service_categories', { communityId }, { orderBy: [['sort', 'asc']] });
+
+/** The 备菜 actions of the `orders` function. */
+export const menuActions = {
+  listMenu: {
+    access: 'registered',
+    async run({ ports, caller }, input) {
+      const filter: Filter = { communityId: caller.communityId, status: 'published' };
+      if (input.kind) filter.categoryKind = input.kind;
+      const [categories, items] = await Promise.all([
+        listCategories(ports, caller.communityId),
+        ports.store.find<ItemDoc>('service_items', filter, { orderBy: [['createdAt', 'asc']], limit: 1000 }),
+      ]);
+      const sections = categories
+        .filter((category) => !input.kind || category.kind === input.kind)
+        .map((category) => ({ category, items: items.filter((item) => item.categoryId === category._id) }))
+        .filter((section) => section.items.length > 0);
+      return { sections };
+    },
+  },
+
+  getItem: {
+    access: 'registered',
+    async run({ ports, caller }, input) {
+      const item = await loadItem(ports, caller, input.itemId);
+      // Residents only ever see what is on the menu.
+      if (!isStaff(caller) && item.status !== 'published') throw new DomainError('NOT_FOUND', '该服务已下架');
+      return item;
+    },
+  },
+
+  listCategories: {
+    access: 'registered',
+    async run({ ports, caller }) {
+      return { items: await listCategories(ports, caller.communityId) };
+    },
+  },
+
+  createCategory: {
+    access: 'staff',
+    async run({ ports, caller, now }, input) {
+      const existing = await listCategories(ports, caller.communityId);
+      if (existing.some((c) => c.name === input.name)) throw new DomainError('CONFLICT', `分类“${input.name}”已存在`);
+      const category: CategoryDoc = {
+        _id: ports.newId(),
+        communityId: caller.communityId,
+        name: input.name,
+        kind: input.kind,
+        sort: existing.length + 1,
+        note: input.note ?? '',
+        createdAt: now,
+      };
+      await ports.store.insert('service_categories', category);
+      return category;
+    },
+  },
+
+  listItemsAdmin: {
+    access: 'staff',
+    async run({ ports, caller }, input) {
+      const filter: Filter = { communityId: caller.communityId };
+      if (input.status) filter.status = input.status;
+      if (input.categoryId) filter.categoryId = input.categoryId;
+      const items = await ports.store.find<ItemDoc>('service_items', filter, { orderBy: [['updatedAt', 'desc']], limit: 1000 });
+      return { items };
+    },
+  },
+
+  createItem: {
+    access: 'staff',
+    async run({ ports, caller, now }, input) {
+      const category = await loadCategory(ports, caller, input.categoryId);
+      const item: ItemDoc = {
+        _id: ports.newId(),
+        communityId: caller.communityId,
+        categoryId: category._id,
+        categoryName: category.name,
+        categoryKind: category.kind,
+        title: input.title,
+        description: input.description,
+        skills: input.skills,
+        durationMinutes: input.durationMinutes,
+        monthlyQuota: input.monthlyQuota,
+        status: 'draft',
+        history: [{ at: now, by: caller.user._id, from: null, to: 'draft' }],
+        createdBy: caller.user._id,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await ports.store.insert('service_items', item);
+      return item;
+    },
+  },
+
+  updateItem: {
+    access: 'staff',
+    async run({ ports, caller, now }, input) {
+      const item = await loadItem(ports, caller, input.itemId);
+      const { itemId, categoryId, ...fields } = input;
+      const changes: Record<string, unknown> = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+      if (categoryId && categoryId !== item.categoryId) {
+        const category = await loadCategory(ports, caller, categoryId);
+        Object.assign(changes, { categoryId, categoryName: category.name, categoryKind: category.kind });
+      }
+      const archived = new DomainError('CONFLICT', '已归档的服务不能修改');
+      if (item.status === 'archived') throw archived;
+      const modified = await ports.store.updateWhere(
+        'service_items',
+        { _id: itemId, status: cmd.neq('archived') },
+        { ...changes, updatedAt: now },
+      );
+      if (modified === 0) throw archived;
+      return (await ports.store.get<ItemDoc>('service_items', itemId)) ?? notFound('服务');
+    },
+  },
+
+  setItemStatus: {
+    access: 'staff',
+    async run({ ports, caller, now }, input) {
+      const item = await loadItem(ports, caller, input.itemId);
+      const to: ItemStatus = input.status;
+      if (!ITEM_TRANSITIONS[item.status].includes(to)) {
+        throw new DomainError('CONFLICT', `“${ITEM_STATUS_LABELS[item.status]}”的服务不能改为“${ITEM_STATUS_LABELS[to]}”`);
+      }
+      // The guard is the state we read: a concurrent change makes this modify nothing.
+      const modified = await ports.store.updateWhere(
+        'service_items',
+        { _id: item._id, status: item.status },
+        { status: to, updatedAt: now, history: upd.push({ at: now, by: caller.user._id, from: item.status, to }) },
+      );
+      if (modified === 0) throw new DomainError('CONFLICT', '服务状态已变化，请刷新后重试');
+      return (await ports.store.get<ItemDoc>('service_items', item._id)) ?? notFound('服务');
+    },
+  },
+} satisfies { [A in 'listMenu' | 'getItem' | 'listCategories' | 'createCategory' | 'listItemsAdmin' | 'createItem' | 'updateItem' | 'setItemStatus']: ActionSpec<'orders', A> };

@@ -1,0 +1,122 @@
+import { API, FunctionEvent, type ActionInput, type ActionName, type ActionOutput, type FunctionName } from '../../../types/api';
+import type { Envelope } from '../../../types/errors';
+import type { Role } from '../../../types/users';
+import { z } from '../../../types/zod';
+import type { Ports } from '../ports';
+import type { UserDoc } from '../users/userDoc';
+import { userIdFor } from '../users/userDoc';
+import { DomainError } from './domainError';
+import { validationError } from './validation';
+
+/** The registered user behind a request, as loaded from the store. */
+export interface Caller {
+  user: UserDoc;
+  role: Role;
+  communityId: string;
+}
+
+interface BaseContext {
+  ports: Ports;
+  openid: string;
+  /** The client's request id, for idempotent creates. */
+  requestId?: string;
+  now: number;
+}
+
+/** For actions open to an identified but possibly unregistered user (register, me). */
+export interface OpenContext extends BaseContext {
+  caller: Caller | null;
+}
+
+export interface CallerContext extends BaseContext {
+  caller: Caller;
+}
+
+/**
+ * Who may run an action: any identified WeChat user (even unregistered), any registered user, or
+ * the roles named here. A member is a resident with more rights, so `resident` admits members.
+ */
+export const ACCESS_ROLES = {
+  registered: null,
+  resident: ['resident', 'member'],
+  member: ['member'],
+  staff: ['staff'],
+  staffOrAdmin: ['staff', 'admin'],
+  admin: ['admin'],
+} as const satisfies Record<string, readonly Role[] | null>;
+
+export type Access = 'identified' | keyof typeof ACCESS_ROLES;
+
+type Parsed<F extends FunctionName, A extends ActionName<F>> = (typeof API)[F][A] extends { input: infer I extends z.ZodMiniType }
+  ? z.output<I>
+  : never;
+
+export type ActionSpec<F extends FunctionName, A extends ActionName<F>> =
+  | { access: 'identified'; run(ctx: OpenContext, input: Parsed<F, A>): Promise<ActionOutput<F, A>> }
+  | { access: Exclude<Access, 'identified'>; run(ctx: CallerContext, input: Parsed<F, A>): Promise<ActionOutput<F, A>> };
+
+export type FunctionSpec<F extends FunctionName> = { [A in ActionName<F>]: ActionSpec<F, A> };
+
+/** What the platform tells a handler about the request, outside the event. */
+export interface PlatformIdentity {
+  openid: string | null;
+}
+
+export type FunctionHandler = (event: unknown, identity: PlatformIdentity) => Promise<Envelope<unknown>>;
+
+export const defineFunction = <F extends FunctionName>(name: F, spec: FunctionSpec<F>) => ({ name, spec });
+
+export type FunctionDefinition<F extends FunctionName = FunctionName> = ReturnType<typeof defineFunction<F>>;
+
+const actionOf = <F extends FunctionName>(def: FunctionDefinition<F>, action: string) =>
+  Object.prototype.hasOwnProperty.call(def.spec, action) ? (def.spec[action as ActionName<F>] as ActionSpec<F, ActionName<F>>) : null;
+
+/**
+ * The thin shell every function runs: validate the event, identify the caller from the platform,
+ * check access, run the use-case, answer the envelope. Outputs pass through their schema, which
+ * strips anything private (openid, addresses) that a use-case did not mean to return.
+ */
+export const createHandler = <F extends FunctionName>(def: FunctionDefinition<F>, ports: Ports): FunctionHandler => {
+  return async (event, identity) => {
+    try {
+      const envelope = FunctionEvent.safeParse(event);
+      if (!envelope.success) throw validationError(envelope.error, '请求格式不正确');
+      const { action, data, requestId } = envelope.data;
+      const spec = actionOf(def, action);
+      const contract = (API[def.name] as Record<string, { input: z.ZodMiniType; output: z.ZodMiniType }>)[action];
+      if (!spec || !contract) throw new DomainError('NOT_FOUND', `未知的操作：${action}`);
+      if (!identity.openid) throw new DomainError('UNAUTHENTICATED', '未能识别您的身份，请重新进入小程序');
+
+      const input = contract.input.safeParse(data ?? {});
+      if (!input.success) throw validationError(input.error);
+
+      const user = await ports.store.get<UserDoc>('users', userIdFor(identity.openid));
+      const caller: Caller | null = user ? { user, role: user.role, communityId: user.communityId } : null;
+      const base = { ports, openid: identity.openid, requestId, now: ports.clock.now() };
+
+      let result: unknown;
+      if (spec.access === 'identified') {
+        result = await spec.run({ ...base, caller }, input.data as never);
+      } else {
+        if (!caller) throw new DomainError('FORBIDDEN', '请先完成注册');
+        const allowed: readonly Role[] | null = ACCESS_ROLES[spec.access];
+        if (allowed && !allowed.includes(caller.role)) {
+          throw new DomainError('FORBIDDEN', '您的身份无权进行此操作');
+        }
+        result = await spec.run({ ...base, caller }, input.data as never);
+      }
+      const output = contract.output.safeParse(result);
+      if (!output.success) {
+        console.error(`[${def.name}.${action}] output does not match its contract`, z.prettifyError(output.error));
+        throw new DomainError('INTERNAL');
+      }
+      return { ok: true, data: output.data };
+    } catch (e) {
+      if (e instanceof DomainError) return { ok: false, error: e.toApiError() };
+      console.error(`[${def.name}] unexpected failure`, e);
+      return { ok: false, error: new DomainError('INTERNAL').toApiError() };
+    }
+  };
+};
+
+export type { ActionInput };

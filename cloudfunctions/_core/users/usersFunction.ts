@@ -1,0 +1,148 @@
+import type { UserProfile, UserSummary } from '../../../types/users';
+import { cmd, isDuplicateKey, upd, type Filter } from '../store/port';
+import { assertSameCommunity } from '../runtime/access';
+import { defineFunction } from '../runtime/defineFunction';
+import { DomainError, notFound } from '../runtime/domainError';
+import type { Ports } from '../ports';
+import { userIdFor, type UserDoc } from './userDoc';
+
+type CommunityDoc = {
+  _id: string;
+  name: string;
+  street: string;
+  createdAt: number;
+}
+
+const toProfile = (user: UserDoc, community: CommunityDoc | null): UserProfile => ({
+  ...user,
+  communityName: community?.name ?? '',
+});
+
+const toSummary = (user: UserDoc): UserSummary => user;
+
+const profileOf = async (ports: Ports, user: UserDoc) =>
+  toProfile(user, await ports.store.get<CommunityDoc>('communities', user.communityId));
+
+const reload = async (ports: Ports, id: string): Promise<UserDoc> =>
+  (await ports.store.get<UserDoc>('users', id)) ?? notFound('用户');
+
+export const usersFunction = defineFunction('users', {
+  listCommunities: {
+    access: 'identified',
+    async run({ ports }) {
+      const items = await ports.store.find<CommunityDoc>('communities', {}, { orderBy: [['createdAt', 'asc']] });
+      return { items };
+    },
+  },
+
+  me: {
+    access: 'identified',
+    async run({ ports, caller }) {
+      return { user: caller ? await profileOf(ports, caller.user) : null };
+    },
+  },
+
+  register: {
+    access: 'identified',
+    async run({ ports, openid, caller, now }, input) {
+      // A retried registration answers the account that already exists.
+      if (caller) return profileOf(ports, caller.user);
+      const community = await ports.store.get<CommunityDoc>('communities', input.communityId);
+      if (!community) throw new DomainError('NOT_FOUND', '所选社区不存在');
+      const user: UserDoc = {
+        _id: userIdFor(openid),
+        openid,
+        communityId: community._id,
+        name: input.name,
+        phone: input.phone,
+        building: input.building,
+        room: input.room,
+        role: 'resident',
+        elderly: false,
+        memberStatus: 'none',
+        skills: [],
+        history: [{ at: now, by: userIdFor(openid), from: null, to: 'registered' }],
+        createdAt: now,
+        updatedAt: now,
+      };
+      try {
+        await ports.store.insert('users', user);
+      } catch (e) {
+        if (!isDuplicateKey(e)) throw e;
+      }
+      return profileOf(ports, await reload(ports, user._id));
+    },
+  },
+
+  updateProfile: {
+    access: 'registered',
+    async run({ ports, caller, now }, input) {
+      const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+      if (Object.keys(changes).length > 0) {
+        await ports.store.updateById('users', caller.user._id, { ...changes, updatedAt: now });
+      }
+      return profileOf(ports, await reload(ports, caller.user._id));
+    },
+  },
+
+  applyMember: {
+    access: 'resident',
+    async run({ ports, caller, now }, input) {
+      if (caller.role === 'member') throw new DomainError('CONFLICT', '您已是党员志愿者，无需重复申请');
+      const { user } = caller;
+      const modified = await ports.store.updateWhere(
+        'users',
+        { _id: user._id, memberStatus: cmd.in(['none', 'rejected']) },
+        {
+          memberStatus: 'pending',
+          branch: input.branch,
+          skills: input.skills,
+          intro: input.intro ?? '',
+          rejectReason: upd.remove(),
+          history: upd.push({ at: now, by: user._id, from: user.memberStatus, to: 'pending', note: input.branch }),
+          updatedAt: now,
+        },
+      );
+      if (modified === 0 && user.memberStatus !== 'pending') throw new DomainError('CONFLICT', '申请状态已变化，请刷新后重试');
+      return profileOf(ports, await reload(ports, user._id));
+    },
+  },
+
+  listUsers: {
+    access: 'staffOrAdmin',
+    async run({ ports, caller }, input) {
+      const filter: Filter = { communityId: caller.communityId };
+      if (input.role) filter.role = input.role;
+      if (input.memberStatus) filter.memberStatus = input.memberStatus;
+      if (input.skill) filter.skills = input.skill;
+      const users = await ports.store.find<UserDoc>('users', filter, { orderBy: [['createdAt', 'asc']], limit: 500 });
+      const keyword = input.keyword;
+      const items = keyword ? users.filter((u) => u.name.includes(keyword) || u.phone.includes(keyword)) : users;
+      return { items: items.map(toSummary) };
+    },
+  },
+
+  reviewMember: {
+    access: 'staff',
+    async run({ ports, caller, now }, input) {
+      const target = (await ports.store.get<UserDoc>('users', input.userId)) ?? notFound('申请人');
+      assertSameCommunity(caller, target);
+      if (!input.approve && !input.reason) {
+        throw new DomainError('VALIDATION', '请填写不通过的原因', { reason: '请填写不通过的原因' });
+      }
+      const to = input.approve ? 'approved' : 'rejected';
+      const modified = await ports.store.updateWhere(
+        'users',
+        { _id: target._id, memberStatus: 'pending' },
+        {
+          memberStatus: to,
+          ...(input.approve ? { role: 'member', rejectReason: upd.remove() } : { rejectReason: input.reason }),
+          history: upd.push({ at: now, by: caller.user._id, from: 'pending', to, note: input.reason ?? '' }),
+          updatedAt: now,
+        },
+      );
+      if (modified === 0) throw new DomainError('CONFLICT', '该申请已处理或未提交');
+      return toSummary(await reload(ports, target._id));
+    },
+  },
+});

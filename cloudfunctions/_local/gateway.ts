@@ -1,0 +1,166 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import type { Store } from '../_core/store/port';
+import type { UserDoc } from '../_core/users/userDoc';
+import { ROLE_LABELS } from '../../types/users';
+import type { Handlers } from './localApp';
+import type { TokenSigner } from './tokens';
+import { randomId } from '../_core/runtime/ids';
+
+export interface GatewayOptions {
+  handlers: Handlers;
+  store: Store;
+  tokens: TokenSigner;
+  /** The built h5 app; absent → API only. */
+  staticDir?: string;
+  /** Demo login endpoints: local mode only. */
+  devLogin: boolean;
+  maxBodyBytes?: number;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'application/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+};
+
+class TransportError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const sendJson = (res: ServerResponse, status: number, body: unknown) => {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(text);
+};
+
+const readJson = (req: IncomingMessage, limit: number): Promise<unknown> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    // An oversized body is drained, not kept, so that the client still reads the 413.
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (size > limit) return reject(new TransportError(413, '请求体过大'));
+      const text = Buffer.concat(chunks).toString('utf8');
+      if (!text) return resolve({});
+      try {
+        resolve(JSON.parse(text));
+      } catch {
+        reject(new TransportError(400, '请求体不是合法的 JSON'));
+      }
+    });
+    req.on('error', reject);
+  });
+
+const bearer = (req: IncomingMessage): string | null => {
+  const header = req.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
+};
+
+const serveStatic = (res: ServerResponse, root: string, urlPath: string) => {
+  const relative = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
+  let file = join(root, relative);
+  if (!file.startsWith(root + sep) && file !== root) throw new TransportError(403, 'forbidden');
+  if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
+  if (!existsSync(file)) throw new TransportError(404, '前端尚未构建：请运行 npm start');
+  const type = MIME[extname(file)] ?? 'application/octet-stream';
+  const cache = file.endsWith('index.html') ? 'no-cache' : 'public, max-age=3600';
+  res.writeHead(200, { 'Content-Type': type, 'Cache-Control': cache });
+  createReadStream(file).pipe(res);
+};
+
+/**
+ * The local gateway: `POST /api/<function>` carries the same event WeChat's `callFunction` would,
+ * and the bearer token becomes the platform identity the handler sees. Domain refusals are HTTP 200
+ * with `ok:false`; only transport faults use 4xx/5xx.
+ */
+export const createGateway = (options: GatewayOptions): Server => {
+  const limit = options.maxBodyBytes ?? 1024 * 1024;
+  const devUsers = async () => {
+    const users = await options.store.find<UserDoc>('users', { openid: { $op: 'exists', value: true } }, { limit: 100, orderBy: [['createdAt', 'asc']] });
+    const communities = new Map<string, string>();
+    for (const user of users) {
+      if (!communities.has(user.communityId)) {
+        const community = await options.store.get<{ _id: string; name: string }>('communities', user.communityId);
+        communities.set(user.communityId, community?.name ?? '');
+      }
+    }
+    return users
+      .filter((user) => user.openid.startsWith('demo-'))
+      .map((user) => ({
+        id: user._id,
+        name: user.name,
+        role: user.role,
+        roleLabel: ROLE_LABELS[user.role],
+        communityId: user.communityId,
+        communityName: communities.get(user.communityId) ?? '',
+        elderly: user.elderly,
+      }));
+  };
+
+  const route = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
+
+    if (options.devLogin && path === '/api/dev/users' && req.method === 'GET') {
+      return sendJson(res, 200, await devUsers());
+    }
+    if (options.devLogin && path === '/api/dev/login' && req.method === 'POST') {
+      const body = (await readJson(req, limit)) as { userId?: unknown; newUser?: unknown };
+      if (body.newUser === true) {
+        const openid = `wx-new-${randomId()}`;
+        return sendJson(res, 200, { token: options.tokens.issue(openid), user: null });
+      }
+      const user = typeof body.userId === 'string' ? await options.store.get<UserDoc>('users', body.userId) : null;
+      if (!user) throw new TransportError(404, '演示用户不存在');
+      return sendJson(res, 200, { token: options.tokens.issue(user.openid), user: { id: user._id, name: user.name, role: user.role } });
+    }
+
+    const match = /^\/api\/([a-z]+)$/.exec(path);
+    if (match) {
+      if (req.method !== 'POST') throw new TransportError(405, '请使用 POST');
+      const handler = options.handlers[match[1] as keyof Handlers];
+      if (!handler) throw new TransportError(404, `没有名为 ${match[1]} 的云函数`);
+      const event = await readJson(req, limit);
+      const token = bearer(req);
+      const openid = token ? options.tokens.verify(token) : null;
+      if (token && !openid) throw new TransportError(401, '登录已失效，请重新登录');
+      return sendJson(res, 200, await handler(event, { openid }));
+    }
+    if (path.startsWith('/api/')) throw new TransportError(404, '接口不存在');
+
+    if (!options.staticDir) throw new TransportError(404, 'not found');
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw new TransportError(405, 'method not allowed');
+    return serveStatic(res, options.staticDir, path);
+  };
+
+  return createServer((req, res) => {
+    route(req, res).catch((e: unknown) => {
+      const status = e instanceof TransportError ? e.status : 500;
+      if (status === 500) console.error('[gateway]', e);
+      if (!res.headersSent) sendJson(res, status, { error: e instanceof TransportError ? e.message : '服务器内部错误' });
+      else res.end();
+    });
+  });
+};
+

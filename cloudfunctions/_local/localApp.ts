@@ -1,0 +1,28 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { openSqliteStore } from '../_adapters/sqlite/sqliteStore';
+import { COLLECTIONS } from '../_core/collections';
+import { FUNCTIONS } from '../_core/functions';
+import { systemClock, type Clock, type Ports } from '../_core/ports';
+import { createHandler, type FunctionHandler } from '../_core/runtime/defineFunction';
+import { randomId } from '../_core/runtime/ids';
+import type { FunctionName } from '../../types/api';
+
+export type Handlers = Record<FunctionName, FunctionHandler>;
+
+export interface LocalApp {
+  ports: Ports;
+  handlers: Handlers;
+  close(): Promise<void>;
+}
+
+/** The same handlers as in the cloud, over one SQLite file in `dataDir`. */
+export const openLocalApp = (options: { dataDir: string; clock?: Clock }): LocalApp => {
+  mkdirSync(options.dataDir, { recursive: true });
+  const store = openSqliteStore(join(options.dataDir, 'linli.sqlite'), COLLECTIONS);
+  const ports: Ports = { store, clock: options.clock ?? systemClock, newId: () => randomId() };
+  const handlers = Object.fromEntries(
+    Object.entries(FUNCTIONS).map(([name, def]) => [name, createHandler(def as never, ports)]),
+  ) as Handlers;
+  return { ports, handlers, close: async () => store.close?.() };
+};

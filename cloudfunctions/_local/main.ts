@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createGateway } from './gateway';
+import { openLocalApp } from './localApp';
+import { seedDemo } from './seed';
+import { createTokenSigner } from './tokens';
+
+/** The session secret survives restarts so that logged-in browsers stay logged in. */
+const loadSecret = (dataDir: string): string => {
+  const file = join(dataDir, 'session-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+};
+
+const main = async () => {
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? '127.0.0.1';
+  const dataDir = resolve(process.env.DATA_DIR ?? '.data');
+  const staticDir = resolve(process.env.STATIC_DIR ?? 'dist/h5');
+
+  const app = openLocalApp({ dataDir });
+  const seeded = (await app.ports.store.count('communities', {})) === 0;
+  if (seeded) await seedDemo(app.ports.store, app.ports.clock.now());
+
+  const server = createGateway({
+    handlers: app.handlers,
+    store: app.ports.store,
+    tokens: createTokenSigner(loadSecret(dataDir)),
+    staticDir,
+    devLogin: true,
+  });
+  server.listen(port, host, () => {
+    console.log(`邻里服务 本地模式已启动: http://${host}:${port}/`);
+    console.log(`数据目录 DATA_DIR=${dataDir}${seeded ? '（已写入演示数据）' : ''}`);
+    console.log(`端口 PORT=${port}`);
+  });
+  const stop = () => server.close(() => void app.close().then(() => process.exit(0)));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+};
+
+void main();

@@ -1,0 +1,26 @@
+/** One jest run, several projects: each kind of test gets the environment it needs. */
+const tsJest = [
+  'ts-jest',
+  {
+    // Type errors are caught once by `tsc --noEmit`; jest only transpiles.
+    isolatedModules: true,
+    tsconfig: { module: 'commonjs', moduleResolution: 'node', jsx: 'react-jsx', esModuleInterop: true, target: 'ES2020' },
+  },
+];
+
+const base = {
+  transform: { '^.+\\.tsx?$': tsJest },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+};
+
+module.exports = {
+  projects: [
+    {
+      ...base,
+      displayName: 'node',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/{unit,store,adapters,integration}/**/*.test.ts'],
+    },
+  ],
+};

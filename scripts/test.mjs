@@ -1,0 +1,25 @@
+// npm test: typecheck, build what the tests load (weapp, h5, functions), make sure Chromium is
+// there, then run every jest project (unit, store, integration, component, weapp, browser).
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const step = (title, command, args, env = {}) => {
+  console.log(`\n▶ ${title}`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  if (result.status !== 0) {
+    console.error(`✖ ${title} failed`);
+    process.exit(result.status ?? 1);
+  }
+  console.log(`✔ ${title} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+};
+
+const jestArgs = process.argv.slice(2);
+step('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+step('build weapp', 'npx', ['taro', 'build', '--type', 'weapp'], { NODE_ENV: 'production' });
+step('build h5', 'npx', ['taro', 'build', '--type', 'h5'], { NODE_ENV: 'production' });
+step('build functions', 'node', ['scripts/build-functions.mjs']);
+step('ensure chromium', 'bash', ['scripts/ensure-chromium.sh']);
+step('jest', 'npx', ['jest', '--ci', ...jestArgs]);

@@ -1,0 +1,88 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createGateway } from '../../cloudfunctions/_local/gateway';
+import { createTokenSigner } from '../../cloudfunctions/_local/tokens';
+import { openHarness, type Harness } from '../support/harness';
+
+let h: Harness;
+let server: Server;
+let bare: Server;
+let base: string;
+let bareBase: string;
+const tokens = createTokenSigner('test-secret');
+
+const listen = (s: Server) =>
+  new Promise<string>((resolve) => s.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(s.address() as AddressInfo).port}`)));
+
+beforeAll(async () => {
+  h = await openHarness();
+  const staticDir = mkdtempSync(join(tmpdir(), 'linli-static-'));
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>邻里服务</title>');
+  server = createGateway({ handlers: h.app.handlers, store: h.store, tokens, staticDir, devLogin: true });
+  bare = createGateway({ handlers: h.app.handlers, store: h.store, tokens, devLogin: false });
+  base = await listen(server);
+  bareBase = await listen(bare);
+});
+afterAll(async () => {
+  await new Promise((r) => server.close(r));
+  await new Promise((r) => bare.close(r));
+  await h.close();
+});
+
+const post = (url: string, body: unknown, token?: string) =>
+  fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+
+describe('local gateway protocol', () => {
+  test('dev users list the demo community and its roles; dev login gives a token that the functions accept', async () => {
+    const users = (await (await fetch(`${base}/api/dev/users`)).json()) as Array<{ id: string; name: string; role: string; communityName: string }>;
+    expect(users.filter((u) => u.communityName === '假日润园社区').map((u) => u.role).sort()).toEqual(
+      ['member', 'member', 'member', 'resident', 'resident', 'resident', 'resident', 'resident', 'staff'].sort(),
+    );
+    const staff = users.find((u) => u.role === 'staff' && u.communityName === '假日润园社区')!;
+    const login = (await (await post(`${base}/api/dev/login`, { userId: staff.id })).json()) as { token: string };
+    const me = await (await post(`${base}/api/users`, { action: 'me', data: {} }, login.token)).json();
+    expect(me).toEqual({ ok: true, data: { user: expect.objectContaining({ name: '李红梅', role: 'staff' }) } });
+  });
+
+  test('a new-user login is identified but unregistered', async () => {
+    const login = (await (await post(`${base}/api/dev/login`, { newUser: true })).json()) as { token: string };
+    const me = await (await post(`${base}/api/users`, { action: 'me', data: {} }, login.token)).json();
+    expect(me).toEqual({ ok: true, data: { user: null } });
+  });
+
+  test('domain refusals are HTTP 200 envelopes; no token means no identity', async () => {
+    const response = await post(`${base}/api/orders`, { action: 'listMenu', data: {} });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ok: false, error: expect.objectContaining({ code: 'UNAUTHENTICATED' }) });
+  });
+
+  test('transport faults use HTTP status codes', async () => {
+    expect((await post(`${base}/api/orders`, '{not json')).status).toBe(400);
+    expect((await post(`${base}/api/nosuch`, { action: 'x' })).status).toBe(404);
+    expect((await fetch(`${base}/api/orders`)).status).toBe(405);
+    expect((await post(`${base}/api/orders`, { action: 'listMenu' }, 'forged.token')).status).toBe(401);
+    expect((await post(`${base}/api/orders`, { action: 'x', data: { blob: 'x'.repeat(2 * 1024 * 1024) } })).status).toBe(413);
+  });
+
+  test('dev login is absent outside local mode', async () => {
+    expect((await fetch(`${bareBase}/api/dev/users`)).status).toBe(404);
+    expect((await post(`${bareBase}/api/dev/login`, { newUser: true })).status).toBe(404);
+  });
+
+  test('the h5 app is served at / and unknown paths fall back to it', async () => {
+    for (const path of ['/', '/index.html', '/pages/menu/index']) {
+      const response = await fetch(`${base}${path}`);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain('邻里服务');
+    }
+    const traversal = await fetch(`${base}/..%2f..%2f..%2f..%2fetc%2fpasswd`);
+    expect(await traversal.text()).not.toContain('root:');
+  });
+});

@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ActionInput, ActionName, ActionOutput, FunctionName } from '../../types/api';
+import type { Envelope } from '../../types/errors';
+import { openLocalApp, type LocalApp } from '../../cloudfunctions/_local/localApp';
+import { demoOpenid, seedDemo } from '../../cloudfunctions/_local/seed';
+import { DEMO_USERS } from '../../cloudfunctions/_local/demoData';
+import { userIdFor } from '../../cloudfunctions/_core/users/userDoc';
+import { manualClock } from './manualClock';
+
+export type DemoKey = (typeof DEMO_USERS)[number]['key'];
+
+/**
+ * The real handlers over a temporary SQLite file, seeded with the demo community. `as(key)` calls
+ * as a demo user (identity goes in the platform context, as in the cloud); `raw` sends any event.
+ */
+export const openHarness = async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'linli-test-'));
+  const clock = manualClock();
+  const app: LocalApp = openLocalApp({ dataDir: dir, clock });
+  await seedDemo(app.ports.store, clock.now());
+
+  const callAs =
+    (openid: string | null) =>
+    <F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, data: ActionInput<F, A>, requestId?: string) =>
+      app.handlers[fn]({ action, data, requestId }, { openid }) as Promise<Envelope<ActionOutput<F, A>>>;
+
+  /** Calls and unwraps; a refusal fails the test with its code and message. */
+  const okAs =
+    (openid: string | null) =>
+    async <F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, data: ActionInput<F, A>, requestId?: string) => {
+      const answer = await callAs(openid)(fn, action, data, requestId);
+      if (!answer.ok) throw new Error(`${fn}.${action} refused: ${answer.error.code} ${answer.error.message}`);
+      return answer.data;
+    };
+
+  const openidOf = (key: DemoKey) => demoOpenid({ key });
+  return {
+    app,
+    clock,
+    store: app.ports.store,
+    as: (key: DemoKey) => callAs(openidOf(key)),
+    okAs: (key: DemoKey) => okAs(openidOf(key)),
+    asOpenid: callAs,
+    okAsOpenid: okAs,
+    userId: (key: DemoKey) => userIdFor(openidOf(key)),
+    raw: (fn: FunctionName, event: unknown, openid: string | null) => app.handlers[fn](event, { openid }),
+    async close() {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+};
+
+export type Harness = Awaited<ReturnType<typeof openHarness>>;

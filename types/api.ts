@@ -1,0 +1,81 @@
+/**
+ * Every cloud function and its actions, with input and output schemas. The functions validate
+ * requests with these; the front end's `call()` is typed by them and validates forms with them.
+ */
+import { z } from './zod';
+import { EmptyInput, OkOutput } from './common';
+import {
+  ApplyMemberInput,
+  CommunityOption,
+  ListUsersInput,
+  MeOutput,
+  RegisterInput,
+  ReviewMemberInput,
+  UpdateProfileInput,
+  UserProfile,
+  UserSummary,
+} from './users';
+import {
+  CreateCategoryInput,
+  CreateItemInput,
+  ItemIdInput,
+  ListItemsAdminInput,
+  ListMenuInput,
+  MenuOutput,
+  ServiceCategory,
+  ServiceItem,
+  SetItemStatusInput,
+  UpdateItemInput,
+} from './menu';
+
+export interface ActionContract<I extends z.ZodMiniType = z.ZodMiniType, O extends z.ZodMiniType = z.ZodMiniType> {
+  input: I;
+  output: O;
+}
+
+const action = <I extends z.ZodMiniType, O extends z.ZodMiniType>(input: I, output: O): ActionContract<I, O> => ({
+  input,
+  output,
+});
+
+export const API = {
+  users: {
+    listCommunities: action(EmptyInput, z.object({ items: z.array(CommunityOption) })),
+    me: action(EmptyInput, MeOutput),
+    register: action(RegisterInput, UserProfile),
+    updateProfile: action(UpdateProfileInput, UserProfile),
+    applyMember: action(ApplyMemberInput, UserProfile),
+    listUsers: action(ListUsersInput, z.object({ items: z.array(UserSummary) })),
+    reviewMember: action(ReviewMemberInput, UserSummary),
+  },
+  orders: {
+    listMenu: action(ListMenuInput, MenuOutput),
+    getItem: action(ItemIdInput, ServiceItem),
+    listCategories: action(EmptyInput, z.object({ items: z.array(ServiceCategory) })),
+    createCategory: action(CreateCategoryInput, ServiceCategory),
+    listItemsAdmin: action(ListItemsAdminInput, z.object({ items: z.array(ServiceItem) })),
+    createItem: action(CreateItemInput, ServiceItem),
+    updateItem: action(UpdateItemInput, ServiceItem),
+    setItemStatus: action(SetItemStatusInput, ServiceItem),
+  },
+} as const;
+
+export type Api = typeof API;
+export type FunctionName = keyof Api;
+export type ActionName<F extends FunctionName> = keyof Api[F] & string;
+export type ActionInput<F extends FunctionName, A extends ActionName<F>> = Api[F][A] extends ActionContract<infer I, z.ZodMiniType>
+  ? z.input<I>
+  : never;
+export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = Api[F][A] extends ActionContract<z.ZodMiniType, infer O>
+  ? z.output<O>
+  : never;
+
+/** The event every function receives, from `callFunction` in WeChat or `POST /api/<fn>` locally. */
+export const FunctionEvent = z.object({
+  action: z.string({ error: '缺少操作名' }).check(z.minLength(1, '缺少操作名'), z.maxLength(64)),
+  data: z.optional(z.record(z.string(), z.unknown())),
+  requestId: z.optional(z.string().check(z.minLength(8, '请求编号过短'), z.maxLength(64, '请求编号过长'))),
+});
+export type FunctionEvent = z.infer<typeof FunctionEvent>;
+
+export { OkOutput };

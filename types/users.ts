@@ -1,0 +1,119 @@
+import { z } from './zod';
+import { Id, Phone, Timestamp, text, optionalText } from './common';
+
+export const ROLES = ['resident', 'member', 'staff', 'admin'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+export const ROLE_LABELS: Record<Role, string> = {
+  resident: '居民',
+  member: '党员志愿者',
+  staff: '社区工作者',
+  admin: '街道管理员',
+};
+
+/** 双报到: a resident applies, staff approve. */
+export const MEMBER_STATUSES = ['none', 'pending', 'approved', 'rejected'] as const;
+export const MemberStatus = z.enum(MEMBER_STATUSES);
+export type MemberStatus = z.infer<typeof MemberStatus>;
+
+export const MEMBER_STATUS_LABELS: Record<MemberStatus, string> = {
+  none: '未申请',
+  pending: '审核中',
+  approved: '已通过',
+  rejected: '未通过',
+};
+
+/** Skills a member can declare and a service item can require. */
+export const SKILLS = ['家电维修', '水电维修', '保洁', '陪伴照护', '调解', '跑腿代办', '医疗健康', '法律', '教育辅导', '文艺'] as const;
+export const Skill = z.enum(SKILLS);
+export type Skill = z.infer<typeof Skill>;
+
+export const Community = z.object({
+  _id: Id,
+  name: z.string(),
+  street: z.string(),
+  createdAt: Timestamp,
+});
+export type Community = z.infer<typeof Community>;
+
+/** What a user sees of themself. */
+export const UserProfile = z.object({
+  _id: Id,
+  communityId: Id,
+  communityName: z.string(),
+  name: z.string(),
+  phone: z.string(),
+  building: z.string(),
+  room: z.string(),
+  role: Role,
+  elderly: z.boolean(),
+  memberStatus: MemberStatus,
+  branch: z.optional(z.string()),
+  skills: z.array(Skill),
+  rejectReason: z.optional(z.string()),
+  createdAt: Timestamp,
+});
+export type UserProfile = z.infer<typeof UserProfile>;
+
+/** What staff see of a resident or member: full phone, no openid. */
+export const UserSummary = z.object({
+  _id: Id,
+  name: z.string(),
+  phone: z.string(),
+  building: z.string(),
+  room: z.string(),
+  role: Role,
+  elderly: z.boolean(),
+  memberStatus: MemberStatus,
+  branch: z.optional(z.string()),
+  skills: z.array(Skill),
+});
+export type UserSummary = z.infer<typeof UserSummary>;
+
+export const RegisterInput = z.object({
+  communityId: Id,
+  name: text('姓名', 20),
+  phone: Phone,
+  building: text('楼栋', 20),
+  room: text('门牌号', 20),
+});
+export type RegisterInput = z.infer<typeof RegisterInput>;
+
+export const UpdateProfileInput = z.object({
+  name: z.optional(text('姓名', 20)),
+  phone: z.optional(Phone),
+  building: z.optional(text('楼栋', 20)),
+  room: z.optional(text('门牌号', 20)),
+});
+export type UpdateProfileInput = z.infer<typeof UpdateProfileInput>;
+
+export const ApplyMemberInput = z.object({
+  branch: text('所在党支部或工作单位', 40),
+  skills: z.array(Skill).check(z.minLength(1, '请至少选择一项技能'), z.maxLength(6, '技能最多选6项')),
+  intro: optionalText('个人说明', 200),
+});
+export type ApplyMemberInput = z.infer<typeof ApplyMemberInput>;
+
+export const ReviewMemberInput = z.object({
+  userId: Id,
+  approve: z.boolean(),
+  reason: optionalText('原因', 100),
+});
+export type ReviewMemberInput = z.infer<typeof ReviewMemberInput>;
+
+export const ListUsersInput = z.object({
+  role: z.optional(Role),
+  memberStatus: z.optional(MemberStatus),
+  skill: z.optional(Skill),
+  keyword: optionalText('关键词', 20),
+});
+export type ListUsersInput = z.infer<typeof ListUsersInput>;
+
+export const MeOutput = z.object({
+  user: z.nullable(UserProfile),
+});
+export type MeOutput = z.infer<typeof MeOutput>;
+
+export const CommunityOption = z.object({ _id: Id, name: z.string(), street: z.string() });
+export type CommunityOption = z.infer<typeof CommunityOption>;
