@@ -28,15 +28,32 @@ import {
   UpdateItemInput,
 } from './menu';
 
-export interface ActionContract<I extends z.ZodMiniType = z.ZodMiniType, O extends z.ZodMiniType = z.ZodMiniType> {
-  input: I;
-  output: O;
-}
-
-const action = <I extends z.ZodMiniType, O extends z.ZodMiniType>(input: I, output: O): ActionContract<I, O> => ({
-  input,
-  output,
-});
+import { action, type ActionContract } from './action';
+import { ACTIVITIES_API } from './activities';
+import { WISHES_API } from './wishes';
+import { ListMessagesInput, MarkReadInput, MessagesOutput } from './messages';
+import {
+  CancelInput,
+  CompleteInput,
+  CreateOrderInput,
+  DispatchBoardOutput,
+  DispatchInput,
+  ListOrdersInput,
+  OrderIdInput,
+  OrderPage,
+  OrderView,
+  RateInput,
+  ReasonInput,
+} from './orders';
+import {
+  AdjustPointsInput,
+  LeaderboardInput,
+  LeaderboardOutput,
+  LedgerEntryView,
+  MemberPointsInput,
+  MyPointsInput,
+  MyPointsOutput,
+} from './points';
 
 export const API = {
   users: {
@@ -47,6 +64,8 @@ export const API = {
     applyMember: action(ApplyMemberInput, UserProfile),
     listUsers: action(ListUsersInput, z.object({ items: z.array(UserSummary) })),
     reviewMember: action(ReviewMemberInput, UserSummary),
+    listMessages: action(ListMessagesInput, MessagesOutput),
+    markMessagesRead: action(MarkReadInput, OkOutput),
   },
   orders: {
     listMenu: action(ListMenuInput, MenuOutput),
@@ -57,7 +76,29 @@ export const API = {
     createItem: action(CreateItemInput, ServiceItem),
     updateItem: action(UpdateItemInput, ServiceItem),
     setItemStatus: action(SetItemStatusInput, ServiceItem),
+    createOrder: action(CreateOrderInput, OrderView),
+    getOrder: action(OrderIdInput, OrderView),
+    listMyOrders: action(ListOrdersInput, OrderPage),
+    cancelOrder: action(CancelInput, OrderView),
+    rateOrder: action(RateInput, OrderView),
+    taskHall: action(ListOrdersInput, OrderPage),
+    myTasks: action(ListOrdersInput, OrderPage),
+    grabOrder: action(OrderIdInput, OrderView),
+    declineOrder: action(ReasonInput, OrderView),
+    startOrder: action(OrderIdInput, OrderView),
+    completeOrder: action(CompleteInput, OrderView),
+    dispatchBoard: action(EmptyInput, DispatchBoardOutput),
+    listOrdersAdmin: action(ListOrdersInput, OrderPage),
+    dispatchOrder: action(DispatchInput, OrderView),
   },
+  points: {
+    myPoints: action(MyPointsInput, MyPointsOutput),
+    memberPoints: action(MemberPointsInput, MyPointsOutput),
+    leaderboard: action(LeaderboardInput, LeaderboardOutput),
+    adjustPoints: action(AdjustPointsInput, LedgerEntryView),
+  },
+  wishes: WISHES_API,
+  activities: ACTIVITIES_API,
 } as const;
 
 export type Api = typeof API;
@@ -79,3 +120,4 @@ export const FunctionEvent = z.object({
 export type FunctionEvent = z.infer<typeof FunctionEvent>;
 
 export { OkOutput };
+export type { ActionContract };

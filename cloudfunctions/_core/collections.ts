@@ -22,4 +22,24 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'items_community_category', fields: [['communityId', 'asc'], ['categoryId', 'asc']] },
     ],
   },
+  { name: 'messages', indexes: [{ name: 'messages_user_at', fields: [['userId', 'asc'], ['at', 'desc']] }] },
+  {
+    name: 'points_ledger',
+    indexes: [
+      { name: 'ledger_member_at', fields: [['memberId', 'asc'], ['at', 'desc']] },
+      { name: 'ledger_community_at', fields: [['communityId', 'asc'], ['at', 'asc']] },
+    ],
+  },
+  { name: 'leaderboards', indexes: [] },
+  { name: 'counters', indexes: [] },
+  {
+    name: 'orders',
+    indexes: [
+      { name: 'orders_resident_created', fields: [['residentId', 'asc'], ['createdAt', 'desc']] },
+      { name: 'orders_assignee_status', fields: [['assigneeId', 'asc'], ['status', 'asc']] },
+      { name: 'orders_community_status', fields: [['communityId', 'asc'], ['status', 'asc'], ['createdAt', 'desc']] },
+      { name: 'orders_status_submitted', fields: [['status', 'asc'], ['submittedAt', 'asc']] },
+      { name: 'orders_status_completed', fields: [['status', 'asc'], ['completedAt', 'asc']] },
+    ],
+  },
 ];

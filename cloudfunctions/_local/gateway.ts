@@ -5,6 +5,8 @@ import type { Store } from '../_core/store/port';
 import type { UserDoc } from '../_core/users/userDoc';
 import { ROLE_LABELS } from '../../types/users';
 import type { Handlers } from './localApp';
+import { UploadRejected, type LocalFiles } from '../_adapters/files/localFiles';
+import { MAX_UPLOAD_BYTES } from '../../types/files';
 import type { TokenSigner } from './tokens';
 import { randomId } from '../_core/runtime/ids';
 
@@ -12,6 +14,7 @@ export interface GatewayOptions {
   handlers: Handlers;
   store: Store;
   tokens: TokenSigner;
+  files: LocalFiles;
   /** The built h5 app; absent → API only. */
   staticDir?: string;
   /** Demo login endpoints: local mode only. */
@@ -69,6 +72,18 @@ const readJson = (req: IncomingMessage, limit: number): Promise<unknown> =>
         reject(new TransportError(400, '请求体不是合法的 JSON'));
       }
     });
+    req.on('error', reject);
+  });
+
+const readBytes = (req: IncomingMessage, limit: number): Promise<Buffer> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+    });
+    req.on('end', () => (size > limit ? reject(new TransportError(413, '图片不能超过5MB')) : resolve(Buffer.concat(chunks))));
     req.on('error', reject);
   });
 
@@ -134,6 +149,26 @@ export const createGateway = (options: GatewayOptions): Server => {
       const user = typeof body.userId === 'string' ? await options.store.get<UserDoc>('users', body.userId) : null;
       if (!user) throw new TransportError(404, '演示用户不存在');
       return sendJson(res, 200, { token: options.tokens.issue(user.openid), user: { id: user._id, name: user.name, role: user.role } });
+    }
+
+    // Local stand-in for Taro.cloud.uploadFile: the raw image as the body, answered with a file id.
+    if (path === '/api/files' && req.method === 'POST') {
+      const token = bearer(req);
+      if (!token || !options.tokens.verify(token)) throw new TransportError(401, '请先登录');
+      const bytes = await readBytes(req, MAX_UPLOAD_BYTES);
+      try {
+        const fileId = options.files.save(bytes, String(req.headers['content-type'] ?? ''));
+        return sendJson(res, 200, { fileId, url: `/files/${fileId.slice('local://'.length)}` });
+      } catch (e) {
+        if (e instanceof UploadRejected) throw new TransportError(415, e.message);
+        throw e;
+      }
+    }
+    if (path.startsWith('/files/') && req.method === 'GET') {
+      const file = options.files.pathOf(`local://${path.slice('/files/'.length)}`);
+      if (!file || !existsSync(file)) throw new TransportError(404, '图片不存在');
+      res.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'public, max-age=86400' });
+      return createReadStream(file).pipe(res);
     }
 
     const match = /^\/api\/([a-z]+)$/.exec(path);

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSqliteStore } from '../_adapters/sqlite/sqliteStore';
+import { createLocalFiles, type LocalFiles } from '../_adapters/files/localFiles';
 import { COLLECTIONS } from '../_core/collections';
 import { FUNCTIONS } from '../_core/functions';
 import { systemClock, type Clock, type Ports } from '../_core/ports';
@@ -12,6 +13,7 @@ export type Handlers = Record<FunctionName, FunctionHandler>;
 
 export interface LocalApp {
   ports: Ports;
+  files: LocalFiles;
   handlers: Handlers;
   close(): Promise<void>;
 }
@@ -20,9 +22,10 @@ export interface LocalApp {
 export const openLocalApp = (options: { dataDir: string; clock?: Clock }): LocalApp => {
   mkdirSync(options.dataDir, { recursive: true });
   const store = openSqliteStore(join(options.dataDir, 'linli.sqlite'), COLLECTIONS);
-  const ports: Ports = { store, clock: options.clock ?? systemClock, newId: () => randomId() };
+  const files = createLocalFiles(options.dataDir);
+  const ports: Ports = { store, files, clock: options.clock ?? systemClock, newId: () => randomId() };
   const handlers = Object.fromEntries(
     Object.entries(FUNCTIONS).map(([name, def]) => [name, createHandler(def as never, ports)]),
   ) as Handlers;
-  return { ports, handlers, close: async () => store.close?.() };
+  return { ports, files, handlers, close: async () => store.close?.() };
 };

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createGateway } from './gateway';
+import { runJobs } from '../_core/scheduler/runJobs';
 import { openLocalApp } from './localApp';
 import { seedDemo } from './seed';
 import { createTokenSigner } from './tokens';
@@ -27,6 +28,7 @@ const main = async () => {
     handlers: app.handlers,
     store: app.ports.store,
     tokens: createTokenSigner(loadSecret(dataDir)),
+    files: app.files,
     staticDir,
     devLogin: true,
   });
@@ -35,7 +37,9 @@ const main = async () => {
     console.log(`数据目录 DATA_DIR=${dataDir}${seeded ? '（已写入演示数据）' : ''}`);
     console.log(`端口 PORT=${port}`);
   });
-  const stop = () => server.close(() => void app.close().then(() => process.exit(0)));
+  // Locally the timer runs every minute, so that demo time rules show up without waiting.
+  const tick = setInterval(() => void runJobs(app.ports), Number(process.env.SCHEDULER_INTERVAL_MS ?? 60_000));
+  const stop = () => (clearInterval(tick), server.close(() => void app.close().then(() => process.exit(0))));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 };

@@ -1,4 +1,4 @@
 import { cloudbaseMain } from '../_adapters/cloudbase/cloudbaseMain';
-import { ordersFunction } from '../_core/menu/ordersFunction';
+import { ordersFunction } from '../_core/orders/ordersFunction';
 
 export const main = cloudbaseMain(ordersFunction);

@@ -21,8 +21,8 @@ beforeAll(async () => {
   h = await openHarness();
   const staticDir = mkdtempSync(join(tmpdir(), 'linli-static-'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>邻里服务</title>');
-  server = createGateway({ handlers: h.app.handlers, store: h.store, tokens, staticDir, devLogin: true });
-  bare = createGateway({ handlers: h.app.handlers, store: h.store, tokens, devLogin: false });
+  server = createGateway({ handlers: h.app.handlers, store: h.store, tokens, files: h.app.files, staticDir, devLogin: true });
+  bare = createGateway({ handlers: h.app.handlers, store: h.store, tokens, files: h.app.files, devLogin: false });
   base = await listen(server);
   bareBase = await listen(bare);
 });

@@ -5,8 +5,8 @@ import type { ActionInput, ActionName, ActionOutput, FunctionName } from '../../
 import type { Envelope } from '../../types/errors';
 import { openLocalApp, type LocalApp } from '../../cloudfunctions/_local/localApp';
 import { demoOpenid, seedDemo } from '../../cloudfunctions/_local/seed';
-import { DEMO_USERS } from '../../cloudfunctions/_local/demoData';
-import { userIdFor } from '../../cloudfunctions/_core/users/userDoc';
+import { DEMO_COMMUNITY, DEMO_USERS } from '../../cloudfunctions/_local/demoData';
+import { userIdFor, type UserDoc } from '../../cloudfunctions/_core/users/userDoc';
 import { manualClock } from './manualClock';
 
 export type DemoKey = (typeof DEMO_USERS)[number]['key'];
@@ -54,3 +54,33 @@ export const openHarness = async () => {
 };
 
 export type Harness = Awaited<ReturnType<typeof openHarness>>;
+
+/** Extra people for concurrency tests, inserted as the seed inserts the demo users. */
+export const addUsers = async (
+  h: Harness,
+  count: number,
+  shape: { role: 'resident' | 'member'; skills?: UserDoc['skills']; prefix: string },
+): Promise<string[]> => {
+  const now = h.clock.now();
+  const openids = Array.from({ length: count }, (_, i) => `${shape.prefix}-${i}`);
+  for (const [i, openid] of openids.entries()) {
+    const user: UserDoc = {
+      _id: userIdFor(openid),
+      openid,
+      communityId: DEMO_COMMUNITY._id,
+      name: `${shape.role === 'member' ? '党员' : '居民'}${i + 1}`,
+      phone: `139${String(i).padStart(8, '0')}`,
+      building: `${(i % 20) + 1}号楼`,
+      room: `${i + 1}室`,
+      role: shape.role,
+      elderly: false,
+      memberStatus: shape.role === 'member' ? 'approved' : 'none',
+      skills: shape.skills ?? [],
+      history: [],
+      createdAt: now,
+      updatedAt: now,
+    };
+    await h.store.insert('users', user);
+  }
+  return openids;
+};

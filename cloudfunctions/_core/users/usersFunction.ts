@@ -5,6 +5,7 @@ import { defineFunction } from '../runtime/defineFunction';
 import { DomainError, notFound } from '../runtime/domainError';
 import type { Ports } from '../ports';
 import { userIdFor, type UserDoc } from './userDoc';
+import { messageActions } from '../messages/messageActions';
 
 type CommunityDoc = {
   _id: string;
@@ -27,6 +28,8 @@ const reload = async (ports: Ports, id: string): Promise<UserDoc> =>
   (await ports.store.get<UserDoc>('users', id)) ?? notFound('用户');
 
 export const usersFunction = defineFunction('users', {
+  ...messageActions,
+
   listCommunities: {
     access: 'identified',
     async run({ ports }) {

@@ -1,6 +1,0 @@
-import { defineFunction } from '../runtime/defineFunction';
-import { menuActions } from './menuActions';
-
-export const ordersFunction = defineFunction('orders', {
-  ...menuActions,
-});

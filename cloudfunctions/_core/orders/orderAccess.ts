@@ -1,0 +1,44 @@
+import { ORDER_STATUS_LABELS, type OrderEvent, type OrderStatus } from '../../../types/orders';
+import { assertSameCommunity } from '../runtime/access';
+import type { Caller } from '../runtime/defineFunction';
+import { DomainError, notFound } from '../runtime/domainError';
+import type { Ports } from '../ports';
+import type { OrderDoc } from './orderDoc';
+
+export const isStaff = (caller: Caller) => caller.role === 'staff' || caller.role === 'admin';
+
+export const loadOrder = async (ports: Ports, caller: Caller, orderId: string): Promise<OrderDoc> => {
+  const order = (await ports.store.get<OrderDoc>('orders', orderId)) ?? notFound('订单');
+  assertSameCommunity(caller, order);
+  return order;
+};
+
+export const reloadOrder = async (ports: Ports, orderId: string): Promise<OrderDoc> =>
+  (await ports.store.get<OrderDoc>('orders', orderId)) ?? notFound('订单');
+
+export const orderEvent = (caller: Caller, at: number, from: OrderStatus | null, to: OrderStatus, note = ''): OrderEvent => ({
+  at,
+  by: caller.user._id,
+  byName: caller.user.name,
+  from,
+  to,
+  note,
+});
+
+/** A refusal that names the state the order is really in. */
+export const wrongState = (status: OrderStatus, doing: string): DomainError =>
+  status === 'cancelled'
+    ? new DomainError('CONFLICT', '订单已取消')
+    : new DomainError('CONFLICT', `订单当前为“${ORDER_STATUS_LABELS[status]}”，不能${doing}`);
+
+export const requireState = (order: OrderDoc, allowed: readonly OrderStatus[], doing: string): void => {
+  if (!allowed.includes(order.status)) throw wrongState(order.status, doing);
+};
+
+export const requireAssignee = (order: OrderDoc, caller: Caller): void => {
+  if (order.assigneeId !== caller.user._id) throw new DomainError('FORBIDDEN', '该订单不是派给您的');
+};
+
+/** The resident who ordered, or the staff member who ordered for them. */
+export const isOrderer = (order: OrderDoc, caller: Caller): boolean =>
+  order.residentId === caller.user._id || (order.proxyBy !== null && order.proxyBy === caller.user._id);

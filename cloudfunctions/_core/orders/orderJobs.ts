@@ -1,0 +1,57 @@
+import { cmd, upd } from '../store/port';
+import type { Job } from '../scheduler/job';
+import { DAY_MS, HOUR_MS } from '../time';
+import type { OrderDoc } from './orderDoc';
+
+export const OVERDUE_AFTER_MS = 48 * HOUR_MS;
+export const AUTO_CLOSE_AFTER_MS = 7 * DAY_MS;
+
+const SYSTEM = { by: 'system', byName: '系统' };
+
+/** Unassigned for 48 h → flagged on the staff dashboard. One guarded multi-document update. */
+const flagOverdue: Job = {
+  name: 'orders.flagOverdue',
+  run: (ports) =>
+    ports.store.updateWhere(
+      'orders',
+      { status: 'submitted', overdue: false, submittedAt: cmd.lte(ports.clock.now() - OVERDUE_AFTER_MS) },
+      { overdue: true },
+    ),
+};
+
+/**
+ * Completed and unrated for 7 days → closed as rated with no stars. Base points were paid on
+ * completion, so closing pays nothing. Each order's guard makes a second copy of the job a no-op.
+ */
+const autoClose: Job = {
+  name: 'orders.autoClose',
+  async run(ports) {
+    const now = ports.clock.now();
+    let closed = 0;
+    for (;;) {
+      const due = await ports.store.find<OrderDoc>(
+        'orders',
+        { status: 'completed', completedAt: cmd.lte(now - AUTO_CLOSE_AFTER_MS) },
+        { orderBy: [['completedAt', 'asc']], limit: 200, fields: ['_id'] },
+      );
+      let changed = 0;
+      for (const order of due) {
+        changed += await ports.store.updateWhere(
+          'orders',
+          { _id: order._id, status: 'completed' },
+          {
+            status: 'rated',
+            rating: upd.set({ stars: null, tags: [], comment: '', at: now, auto: true }),
+            updatedAt: now,
+            timeline: upd.push({ at: now, ...SYSTEM, from: 'completed', to: 'rated', note: '7天未评价，系统自动关闭' }),
+          },
+        );
+      }
+      closed += changed;
+      // Another copy may have taken this page; stop when a page brings nothing new.
+      if (due.length < 200 || changed === 0) return closed;
+    }
+  },
+};
+
+export const ORDER_JOBS: Job[] = [flagOverdue, autoClose];

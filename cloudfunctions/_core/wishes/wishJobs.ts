@@ -1,0 +1,4 @@
+import type { Job } from '../scheduler/job';
+
+/** Timed rules of the `wishes` domain. */
+export const WISH_JOBS: Job[] = [];

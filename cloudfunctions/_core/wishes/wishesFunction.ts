@@ -1,0 +1,3 @@
+import { defineFunction } from '../runtime/defineFunction';
+
+export const wishesFunction = defineFunction('wishes', {});

@@ -1,0 +1,2 @@
+/** Contracts of the `activities` function. */
+export const ACTIVITIES_API = {} as const;

@@ -1,0 +1,136 @@
+import { z } from './zod';
+import { DateString, Id, Phone, Timestamp, intIn, optionalText, text } from './common';
+import { Photos } from './files';
+import { CategoryKind } from './menu';
+import { Skill } from './users';
+
+export const ORDER_STATUSES = ['submitted', 'assigned', 'serving', 'completed', 'rated', 'cancelled'] as const;
+export const OrderStatus = z.enum(ORDER_STATUSES);
+export type OrderStatus = z.infer<typeof OrderStatus>;
+export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
+  submitted: '待派单',
+  assigned: '已派单',
+  serving: '服务中',
+  completed: '待评价',
+  rated: '已评价',
+  cancelled: '已取消',
+};
+/** Orders that count against a resident's limit of 3. */
+export const OPEN_ORDER_STATUSES = ['submitted', 'assigned', 'serving'] as const satisfies readonly OrderStatus[];
+export const MAX_OPEN_ORDERS = 3;
+
+export const SLOTS = ['morning', 'afternoon', 'evening'] as const;
+export const Slot = z.enum(SLOTS);
+export type Slot = z.infer<typeof Slot>;
+export const SLOT_LABELS: Record<Slot, string> = { morning: '上午', afternoon: '下午', evening: '晚上' };
+
+export const RATING_TAGS = ['准时', '专业', '热情', '耐心'] as const;
+export const RatingTag = z.enum(RATING_TAGS);
+
+/** Days ahead a resident may book. */
+export const MAX_BOOKING_DAYS = 30;
+
+export const OrderEvent = z.object({
+  at: Timestamp,
+  by: z.string(),
+  byName: z.string(),
+  from: z.nullable(OrderStatus),
+  to: OrderStatus,
+  note: z.string(),
+});
+export type OrderEvent = z.infer<typeof OrderEvent>;
+
+export const Rating = z.object({
+  stars: z.nullable(z.number()),
+  tags: z.array(RatingTag),
+  comment: z.string(),
+  at: Timestamp,
+  auto: z.boolean(),
+});
+export type Rating = z.infer<typeof Rating>;
+
+/**
+ * An order as one viewer may see it: `address` and the full `phone` only for the resident, staff,
+ * and the member while the order is assigned to them; otherwise the phone is masked.
+ */
+export const OrderView = z.object({
+  _id: Id,
+  communityId: Id,
+  itemId: Id,
+  itemTitle: z.string(),
+  categoryName: z.string(),
+  categoryKind: CategoryKind,
+  skills: z.array(Skill),
+  residentId: Id,
+  residentName: z.string(),
+  phone: z.string(),
+  address: z.nullable(z.string()),
+  date: z.string(),
+  slot: Slot,
+  note: z.string(),
+  status: OrderStatus,
+  proxy: z.boolean(),
+  assigneeId: z.nullable(z.string()),
+  assigneeName: z.nullable(z.string()),
+  summary: z.string(),
+  photos: z.array(z.string()),
+  rating: z.nullable(Rating),
+  cancelReason: z.string(),
+  overdue: z.boolean(),
+  timeline: z.array(OrderEvent),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type OrderView = z.infer<typeof OrderView>;
+
+/** The order form: the same schema checks the page and the request. */
+export const OrderFields = z.object({
+  itemId: Id,
+  date: DateString,
+  slot: Slot,
+  address: text('服务地址', 60),
+  phone: Phone,
+  note: optionalText('备注', 200),
+});
+export type OrderFields = z.infer<typeof OrderFields>;
+
+export const CreateOrderInput = z.extend(OrderFields, {
+  /** Staff ordering for a resident (代点单). */
+  onBehalfOf: z.optional(Id),
+});
+export type CreateOrderInput = z.infer<typeof CreateOrderInput>;
+
+export const OrderIdInput = z.object({ orderId: Id });
+export const DispatchInput = z.object({ orderId: Id, memberId: Id });
+export const ReasonInput = z.object({ orderId: Id, reason: text('原因', 100) });
+export const CancelInput = z.object({ orderId: Id, reason: optionalText('取消原因', 100) });
+export const CompleteInput = z.object({
+  orderId: Id,
+  summary: text('服务小结', 200),
+  photos: Photos('服务照片', 6),
+});
+export const RateFields = z.object({
+  stars: intIn('评分', 1, 5),
+  tags: z.array(RatingTag).check(z.maxLength(4)),
+  comment: optionalText('评价', 200),
+});
+export const RateInput = z.extend(RateFields, { orderId: Id });
+export type RateInput = z.infer<typeof RateInput>;
+
+export const ListOrdersInput = z.object({
+  status: z.optional(OrderStatus),
+  cursor: z.optional(z.number().check(z.int(), z.gte(0))),
+  pageSize: z.optional(z.number().check(z.int(), z.gte(1), z.lte(50))),
+});
+export type ListOrdersInput = z.infer<typeof ListOrdersInput>;
+
+export const OrderPage = z.object({ items: z.array(OrderView), nextCursor: z.nullable(z.number()) });
+export type OrderPage = z.infer<typeof OrderPage>;
+
+export const DispatchBoardOutput = z.object({
+  counts: z.object({ submitted: z.number(), overdue: z.number(), inProgress: z.number(), lowRatings: z.number() }),
+  toDispatch: z.array(OrderView),
+  overdue: z.array(OrderView),
+  lowRatings: z.array(OrderView),
+});
+export type DispatchBoardOutput = z.infer<typeof DispatchBoardOutput>;

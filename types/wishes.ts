@@ -1,0 +1,2 @@
+/** Contracts of the `wishes` function. */
+export const WISHES_API = {} as const;
