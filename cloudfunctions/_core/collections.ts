@@ -1,4 +1,5 @@
 import type { CollectionSpec } from './store/port';
+import { WISH_COLLECTIONS } from './wishes/wishCollections';
 
 /**
  * Every collection and its indexes. The SQLite adapter creates them; README lists them for the
@@ -42,4 +43,5 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'orders_status_completed', fields: [['status', 'asc'], ['completedAt', 'asc']] },
     ],
   },
+  ...WISH_COLLECTIONS,
 ];

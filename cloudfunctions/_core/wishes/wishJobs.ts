@@ -1,4 +1,85 @@
+/**
+ * Timed rules of micro-wishes. Both run over every community (a timer has no caller), page through
+ * by `_id` so that documents leaving the filter as they change never shift a page, and change each
+ * wish with a guard on the state it leaves: a second copy running at the same time changes nothing
+ * twice, and only the copy whose change landed gives the claimer's slot back.
+ */
 import type { Job } from '../scheduler/job';
+import type { Ports } from '../ports';
+import { cmd, upd, type Filter } from '../store/port';
+import { dateOf } from '../time';
+import { returnClaimSlot } from './claimCounter';
+import { SYSTEM_ACTOR, WISHES, type WishDoc } from './wishDocs';
+import { noticeAutoReleased } from './wishNotices';
+import { eventOf } from './wishRecords';
+import { autoReleaseCutoff } from './wishRules';
 
-/** Timed rules of the `wishes` domain. */
-export const WISH_JOBS: Job[] = [];
+const PAGE = 1000;
+
+/** Calls `visit` for every matching wish, one page of ids at a time, and sums what it changed. */
+const forEachWish = async (ports: Ports, filter: Filter, visit: (wish: WishDoc) => Promise<boolean>): Promise<number> => {
+  let changed = 0;
+  let after: string | null = null;
+  for (;;) {
+    const page: WishDoc[] = await ports.store.find<WishDoc>(WISHES, after === null ? filter : { ...filter, _id: cmd.gt(after) }, {
+      orderBy: [['_id', 'asc']],
+      limit: PAGE,
+    });
+    for (const wish of page) if (await visit(wish)) changed++;
+    if (page.length < PAGE) return changed;
+    after = page[page.length - 1]._id;
+  }
+};
+
+export const AUTO_RELEASE_NOTE = '超过14天未完成，系统自动释放';
+
+/** Claimed and not fulfilled within 14 days of claiming → open again, the claimer's slot returned. */
+export const autoReleaseJob: Job = {
+  name: 'wishes.autoRelease',
+  async run(ports) {
+    const now = ports.clock.now();
+    const cutoff = autoReleaseCutoff(now);
+    return forEachWish(ports, { status: 'claimed', claimedAt: cmd.lte(cutoff) }, async (seen) => {
+      const claimerId = await ports.store.transaction(async (tx) => {
+        const wish = await tx.get<WishDoc>(WISHES, seen._id);
+        // The claim we found, still stale: not released, fulfilled or claimed again meanwhile.
+        if (!wish || wish.status !== 'claimed' || !wish.claimerId || wish.claimedAt !== seen.claimedAt || (wish.claimedAt ?? now) > cutoff) {
+          return null;
+        }
+        await tx.updateById(WISHES, wish._id, {
+          status: 'open',
+          claimerId: null,
+          claimerName: null,
+          claimedAt: null,
+          updatedAt: now,
+          timeline: upd.push(eventOf(SYSTEM_ACTOR, 'claimed', 'open', now, AUTO_RELEASE_NOTE)),
+        });
+        await returnClaimSlot(tx, wish.claimerId, now);
+        return wish.claimerId;
+      });
+      if (claimerId) await noticeAutoReleased(ports, seen, claimerId, now);
+      return claimerId !== null;
+    });
+  },
+};
+
+/** Open past the end of its deadline date (Asia/Shanghai) → expired. */
+export const expireJob: Job = {
+  name: 'wishes.expire',
+  async run(ports) {
+    const now = ports.clock.now();
+    const today = dateOf(now);
+    const guard = { status: 'open', deadline: cmd.lt(today) };
+    return forEachWish(ports, guard, async (wish) => {
+      const modified = await ports.store.updateWhere(WISHES, { ...guard, _id: wish._id }, {
+        status: 'expired',
+        updatedAt: now,
+        timeline: upd.push(eventOf(SYSTEM_ACTOR, 'open', 'expired', now, '已过截止日期，心愿自动过期')),
+      });
+      return modified === 1;
+    });
+  },
+};
+
+/** Release first: a stale claim on a wish past its deadline reopens and then expires in the same tick. */
+export const WISH_JOBS: Job[] = [autoReleaseJob, expireJob];

@@ -1,0 +1,154 @@
+/** Posting a wish, reviewing it, withdrawing it: the steps before anyone claims it. */
+import type { Caller, ActionSpec } from '../runtime/defineFunction';
+import type { Ports } from '../ports';
+import type { UserDoc } from '../users/userDoc';
+import { assertSameCommunity } from '../runtime/access';
+import { DomainError } from '../runtime/domainError';
+import { stableId } from '../runtime/ids';
+import { assertUploaded } from '../files/assertUploaded';
+import { isDuplicateKey, upd } from '../store/port';
+import { dateOf, startOfDate } from '../time';
+import { WISHES, type WishDoc } from './wishDocs';
+import { actorOf, eventOf, loadWish, reloadWish, stateConflict, viewerOf } from './wishRecords';
+import { WITHDRAWABLE, isOwner, isPastDeadline, isStaffRole } from './wishRules';
+import { toDetail } from './wishView';
+import { noticeReviewed } from './wishNotices';
+
+/** The resident the wish is for: the caller, or the resident staff post for (代发心愿). */
+const beneficiaryFor = async (ports: Ports, caller: Caller, onBehalfOf: string | undefined): Promise<UserDoc> => {
+  if (caller.role === 'resident' || caller.role === 'member') {
+    if (onBehalfOf && onBehalfOf !== caller.user._id) throw new DomainError('FORBIDDEN', '只有社区工作者可以代发心愿');
+    return caller.user;
+  }
+  if (caller.role !== 'staff') throw new DomainError('FORBIDDEN', '您的身份无权进行此操作');
+  if (!onBehalfOf) throw new DomainError('VALIDATION', '请选择代发心愿的居民', { onBehalfOf: '请选择代发心愿的居民' });
+  const resident = await ports.store.get<UserDoc>('users', onBehalfOf);
+  if (!resident) throw new DomainError('NOT_FOUND', '所选居民不存在');
+  assertSameCommunity(caller, resident);
+  if (resident.role !== 'resident' && resident.role !== 'member') {
+    throw new DomainError('VALIDATION', '只能为本社区居民代发心愿', { onBehalfOf: '只能为本社区居民代发心愿' });
+  }
+  return resident;
+};
+
+/** The form checks the format; the date itself is checked here, against the server's clock. */
+const checkDeadline = (deadline: string, now: number): void => {
+  if (dateOf(startOfDate(deadline)) !== deadline) {
+    throw new DomainError('VALIDATION', '截止日期不存在，请重新选择', { deadline: '截止日期不存在，请重新选择' });
+  }
+  if (isPastDeadline(deadline, dateOf(now))) {
+    throw new DomainError('VALIDATION', '截止日期不能早于今天', { deadline: '截止日期不能早于今天' });
+  }
+};
+
+export const wishPosting = {
+  postWish: {
+    access: 'registered',
+    async run({ ports, caller, now, requestId }, input) {
+      if (!requestId) throw new DomainError('VALIDATION', '缺少请求编号，请刷新后重试');
+      const viewer = viewerOf(caller);
+      // The same caller and request id always name the same wish: a retry answers the first one.
+      const _id = stableId('wish', caller.user._id, requestId);
+      const existing = await ports.store.get<WishDoc>(WISHES, _id);
+      if (existing) return toDetail(existing, viewer, now);
+
+      const resident = await beneficiaryFor(ports, caller, input.onBehalfOf);
+      checkDeadline(input.deadline, now);
+      const photos = input.photos ?? [];
+      await assertUploaded(ports, photos, 'photos');
+      const proxy = resident._id !== caller.user._id;
+      const wish: WishDoc = {
+        _id,
+        communityId: resident.communityId,
+        residentId: resident._id,
+        residentName: resident.name,
+        residentPhone: resident.phone,
+        postedBy: caller.user._id,
+        postedByName: caller.user.name,
+        proxy,
+        requestId,
+        beneficiaryType: input.beneficiaryType,
+        kind: input.kind,
+        title: input.title,
+        content: input.content,
+        value: input.value,
+        photos,
+        deadline: input.deadline,
+        status: 'pending_review',
+        rejectReason: '',
+        reviewedBy: null,
+        reviewedAt: null,
+        claimerId: null,
+        claimerName: null,
+        claimedAt: null,
+        fulfilNote: '',
+        fulfilPhotos: [],
+        fulfilledAt: null,
+        confirmedAt: null,
+        timeline: [eventOf(actorOf(caller), null, 'pending_review', now, proxy ? `社区代${resident.name}发布` : '')],
+        createdAt: now,
+        updatedAt: now,
+      };
+      try {
+        await ports.store.insert(WISHES, wish);
+      } catch (e) {
+        if (!isDuplicateKey(e)) throw e;
+      }
+      return toDetail(await reloadWish(ports, _id), viewer, now);
+    },
+  },
+
+  reviewWish: {
+    access: 'staff',
+    async run({ ports, caller, now }, input) {
+      if (!input.approve && !input.reason) throw new DomainError('VALIDATION', '请填写不通过的原因', { reason: '请填写不通过的原因' });
+      const wish = await loadWish(ports, caller, input.wishId);
+      if (wish.status !== 'pending_review') throw stateConflict(wish.status, '该心愿已审核或已撤回，请刷新后查看');
+      if (input.approve && isPastDeadline(wish.deadline, dateOf(now))) {
+        throw new DomainError('CONFLICT', '该心愿已过截止日期，不能通过审核');
+      }
+      const to = input.approve ? 'open' : 'rejected';
+      const reason = input.approve ? '' : (input.reason ?? '');
+      const modified = await ports.store.updateWhere(
+        WISHES,
+        { _id: wish._id, status: 'pending_review' },
+        {
+          status: to,
+          rejectReason: reason,
+          reviewedBy: caller.user._id,
+          reviewedAt: now,
+          updatedAt: now,
+          timeline: upd.push(eventOf(actorOf(caller), 'pending_review', to, now, reason)),
+        },
+      );
+      if (modified === 0) throw stateConflict(wish.status, '该心愿已审核或已撤回，请刷新后查看');
+      const reviewed = await reloadWish(ports, wish._id);
+      await noticeReviewed(ports, reviewed, now);
+      return toDetail(reviewed, viewerOf(caller), now);
+    },
+  },
+
+  withdrawWish: {
+    access: 'registered',
+    async run({ ports, caller, now }, input) {
+      const wish = await loadWish(ports, caller, input.wishId);
+      const viewer = viewerOf(caller);
+      if (!isOwner(viewer, wish) && !isStaffRole(caller.role)) throw new DomainError('FORBIDDEN', '只有发布人可以撤回心愿');
+      const refuse = (status: WishDoc['status']) =>
+        status === 'claimed' ? stateConflict(status, '该心愿已被认领，不能撤回') : stateConflict(status);
+      if (!WITHDRAWABLE.includes(wish.status)) throw refuse(wish.status);
+      // Guarded by the state we read: a claim landing in between makes this modify nothing.
+      const modified = await ports.store.updateWhere(
+        WISHES,
+        { _id: wish._id, status: wish.status },
+        {
+          status: 'withdrawn',
+          updatedAt: now,
+          timeline: upd.push(eventOf(actorOf(caller), wish.status, 'withdrawn', now, input.reason ?? '')),
+        },
+      );
+      if (modified === 0) throw refuse((await reloadWish(ports, wish._id)).status);
+      return toDetail(await reloadWish(ports, wish._id), viewer, now);
+    },
+  },
+} satisfies { [A in 'postWish' | 'reviewWish' | 'withdrawWish']: ActionSpec<'wishes', A> };
