@@ -1,5 +1,6 @@
 import type { CollectionSpec } from './store/port';
 import { WISH_COLLECTIONS } from './wishes/wishCollections';
+import { ACTIVITY_COLLECTIONS } from './activities/activityCollections';
 
 /**
  * Every collection and its indexes. The SQLite adapter creates them; README lists them for the
@@ -44,4 +45,5 @@ export const COLLECTIONS: CollectionSpec[] = [
     ],
   },
   ...WISH_COLLECTIONS,
+  ...ACTIVITY_COLLECTIONS,
 ];

@@ -1,4 +1,205 @@
+import { NO_SHOW_WINDOW_DAYS } from '../../../types/activities';
+import { notify } from '../messages/notify';
+import { awardPoints } from '../points/ledger';
 import type { Job } from '../scheduler/job';
+import { cmd, isDuplicateKey, upd } from '../store/port';
+import type { Ports } from '../ports';
+import { DAY_MS } from '../time';
+import type { UserDoc } from '../users/userDoc';
+import { blockIdFor, SYSTEM, type ActivityBlockDoc, type ActivityDoc, type SignupDoc } from './activityDocs';
+import { formatMoment } from './activityTime';
+import { decideBlock } from './noShowBlocks';
 
-/** Timed rules of the `activities` domain. */
-export const ACTIVITY_JOBS: Job[] = [];
+/*
+ * Every job is idempotent and safe in two copies at once: each change is a guarded update whose
+ * guard is the state it leaves, each notice has a derived id, each payment a ledger id.
+ */
+
+const BATCH = 100;
+const PAGE = 1000;
+
+/** After the end, confirmed sign-ups of activities that require check-in become no-shows. */
+const markNoShows: Job = {
+  name: 'activities.markNoShows',
+  async run(ports) {
+    const now = ports.clock.now();
+    const ended = await ports.store.find<ActivityDoc>(
+      'activities',
+      { noShowsMarked: false, endAt: cmd.lte(now) },
+      { orderBy: [['endAt', 'asc']], limit: BATCH },
+    );
+    let changed = 0;
+    for (const activity of ended) {
+      if (activity.checkinRequired) {
+        changed += await ports.store.updateWhere(
+          'activity_signups',
+          { activityId: activity._id, status: 'confirmed' },
+          {
+            status: 'no_show',
+            // The end time, not the clock: every run and every copy records the same moment.
+            noShowAt: activity.endAt,
+            updatedAt: now,
+            timeline: upd.push({ at: now, ...SYSTEM, from: 'confirmed', to: 'no_show', note: '活动结束时未签到' }),
+          },
+        );
+      }
+      await ports.store.updateWhere('activities', { _id: activity._id, noShowsMarked: false }, { noShowsMarked: true });
+    }
+    return changed;
+  },
+};
+
+/** 3 no-shows within 90 days block new sign-ups for 30 days. */
+const applyBlocks: Job = {
+  name: 'activities.applyBlocks',
+  async run(ports) {
+    const now = ports.clock.now();
+    const byUser = new Map<string, { communityId: string; times: number[] }>();
+    for (let skip = 0; ; skip += PAGE) {
+      const page = await ports.store.find<SignupDoc>(
+        'activity_signups',
+        { status: 'no_show', noShowAt: cmd.gt(now - NO_SHOW_WINDOW_DAYS * DAY_MS) },
+        { orderBy: [['noShowAt', 'asc'], ['_id', 'asc']], skip, limit: PAGE, fields: ['userId', 'communityId', 'noShowAt'] },
+      );
+      for (const s of page) {
+        const entry = byUser.get(s.userId) ?? { communityId: s.communityId, times: [] };
+        entry.times.push(s.noShowAt ?? 0);
+        byUser.set(s.userId, entry);
+      }
+      if (page.length < PAGE) break;
+    }
+    let changed = 0;
+    for (const [userId, { communityId, times }] of byUser) {
+      if (times.length < 3) continue;
+      changed += await blockIfDue(ports, userId, communityId, times, now);
+    }
+    return changed;
+  },
+};
+
+const blockIfDue = async (ports: Ports, userId: string, communityId: string, times: number[], now: number): Promise<number> => {
+  const id = blockIdFor(userId);
+  const existing = await ports.store.get<ActivityBlockDoc>('activity_blocks', id);
+  const decision = decideBlock(times, existing?.lastTriggerAt ?? 0, now);
+  if (!decision) return 0;
+  const event = { at: now, ...SYSTEM, from: null, to: 'blocked', note: `${decision.count}次报名未到场，暂停报名至${formatMoment(decision.until)}` };
+  if (!existing) {
+    const user = await ports.store.get<UserDoc>('users', userId);
+    const block: ActivityBlockDoc = {
+      _id: id,
+      communityId,
+      userId,
+      userName: user?.name ?? '',
+      until: decision.until,
+      lastTriggerAt: decision.trigger,
+      noShowCount: decision.count,
+      liftedAt: null,
+      liftedBy: null,
+      timeline: [event],
+    };
+    try {
+      await ports.store.insert('activity_blocks', block);
+      return 1;
+    } catch (e) {
+      if (!isDuplicateKey(e)) throw e;
+      return 0; // another copy wrote the same decision
+    }
+  }
+  // Guarded on the no-shows already spent: a second copy finds them spent and changes nothing.
+  return ports.store.updateWhere('activity_blocks', { _id: id, lastTriggerAt: cmd.lt(decision.trigger) }, {
+    until: decision.until,
+    lastTriggerAt: decision.trigger,
+    noShowCount: decision.count,
+    liftedAt: null,
+    liftedBy: null,
+    timeline: upd.push(event),
+  });
+};
+
+/** After the end, members who served as volunteers and checked in earn the activity's points. */
+const payVolunteers: Job = {
+  name: 'activities.payVolunteers',
+  async run(ports) {
+    const now = ports.clock.now();
+    const ended = await ports.store.find<ActivityDoc>(
+      'activities',
+      { volunteersPaid: false, endAt: cmd.lte(now) },
+      { orderBy: [['endAt', 'asc']], limit: BATCH },
+    );
+    let changed = 0;
+    for (const activity of ended) {
+      if (activity.memberPoints > 0) {
+        const served = await ports.store.find<SignupDoc>(
+          'activity_signups',
+          { activityId: activity._id, volunteer: true, status: 'checked_in' },
+          { limit: PAGE },
+        );
+        for (const volunteer of served) {
+          try {
+            const paid = await ports.store.transaction((tx) =>
+              awardPoints(tx, {
+                communityId: activity.communityId,
+                memberId: volunteer.userId,
+                delta: activity.memberPoints,
+                reason: 'activity_served',
+                refId: activity._id,
+                at: activity.endAt,
+                note: `志愿服务：${activity.title}`,
+                by: SYSTEM.by,
+              }),
+            );
+            if (paid) changed++;
+          } catch (e) {
+            // A copy running at the same moment paid it: the ledger id is taken.
+            if (!isDuplicateKey(e)) throw e;
+          }
+        }
+      }
+      await ports.store.updateWhere('activities', { _id: activity._id, volunteersPaid: false }, { volunteersPaid: true });
+    }
+    return changed;
+  },
+};
+
+/** 24 hours before the start, one reminder per confirmed sign-up. */
+const remind: Job = {
+  name: 'activities.remind',
+  async run(ports) {
+    const now = ports.clock.now();
+    const due = await ports.store.find<SignupDoc>(
+      'activity_signups',
+      { status: 'confirmed', reminded: false, startAt: cmd.gt(now), $and: [{ startAt: cmd.lte(now + DAY_MS) }] },
+      { orderBy: [['startAt', 'asc']], limit: PAGE },
+    );
+    if (due.length === 0) return 0;
+    const ids = [...new Set(due.map((s) => s.activityId))];
+    const activities = new Map(
+      (await ports.store.find<ActivityDoc>('activities', { _id: cmd.in(ids) }, { limit: ids.length })).map((a) => [a._id, a]),
+    );
+    let changed = 0;
+    for (const signup of due) {
+      const activity = activities.get(signup.activityId);
+      if (!activity) continue;
+      // Derived from the sign-up, not the clock, so a repeat or a second copy writes the same message.
+      const at = Math.max(signup.startAt - DAY_MS, signup.confirmedAt ?? signup.createdAt);
+      await notify(
+        ports,
+        {
+          communityId: signup.communityId,
+          userId: signup.userId,
+          kind: 'activity_reminder',
+          title: '活动提醒',
+          body: `您报名的“${activity.title}”将于${formatMoment(activity.startAt)}在${activity.place}开始，请准时参加`,
+          refType: 'activity',
+          refId: activity._id,
+        },
+        at,
+      );
+      changed += await ports.store.updateWhere('activity_signups', { _id: signup._id, reminded: false }, { reminded: true });
+    }
+    return changed;
+  },
+};
+
+/** Timed rules of the `activities` domain: no-shows before blocks, so one tick sees both. */
+export const ACTIVITY_JOBS: Job[] = [markNoShows, applyBlocks, payVolunteers, remind];

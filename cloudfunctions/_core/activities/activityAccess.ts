@@ -1,0 +1,61 @@
+import type { SignupStatus } from '../../../types/activities';
+import { assertSameCommunity } from '../runtime/access';
+import type { Caller, CallerContext } from '../runtime/defineFunction';
+import { DomainError, notFound } from '../runtime/domainError';
+import type { Ports } from '../ports';
+import type { UserDoc } from '../users/userDoc';
+import type { ActivityDoc, ActivityMenuDoc, SignupDoc } from './activityDocs';
+
+export const isStaff = (caller: Caller) => caller.role === 'staff' || caller.role === 'admin';
+
+export const loadMenu = async (ports: Ports, caller: Caller, menuId: string): Promise<ActivityMenuDoc> => {
+  const menu = (await ports.store.get<ActivityMenuDoc>('activity_menus', menuId)) ?? notFound('活动菜单');
+  assertSameCommunity(caller, menu);
+  return menu;
+};
+
+/** An activity of the caller's community; residents see it only once its menu is published. */
+export const loadActivity = async (ports: Ports, caller: Caller, activityId: string): Promise<{ activity: ActivityDoc; menu: ActivityMenuDoc }> => {
+  const activity = (await ports.store.get<ActivityDoc>('activities', activityId)) ?? notFound('活动');
+  assertSameCommunity(caller, activity);
+  const menu = (await ports.store.get<ActivityMenuDoc>('activity_menus', activity.menuId)) ?? notFound('活动菜单');
+  if (!isStaff(caller) && menu.status !== 'published') throw new DomainError('NOT_FOUND', '活动不存在或尚未发布');
+  return { activity, menu };
+};
+
+/**
+ * Whose sign-up a request is about: the caller's own, or, for staff (代报名), the resident named
+ * by `onBehalfOf`, recorded as a proxy action.
+ */
+export const actingFor = async (
+  { ports, caller }: Pick<CallerContext, 'ports' | 'caller'>,
+  onBehalfOf: string | undefined,
+): Promise<{ user: UserDoc; proxy: boolean }> => {
+  if (caller.role === 'staff') {
+    if (!onBehalfOf) throw new DomainError('VALIDATION', '请选择代报名的居民', { onBehalfOf: '请选择代报名的居民' });
+    const user = (await ports.store.get<UserDoc>('users', onBehalfOf)) ?? notFound('居民');
+    assertSameCommunity(caller, user);
+    if (user.role !== 'resident' && user.role !== 'member') throw new DomainError('VALIDATION', '只能为本社区居民代报名', { onBehalfOf: '只能为本社区居民代报名' });
+    return { user, proxy: true };
+  }
+  if (caller.role === 'admin') throw new DomainError('FORBIDDEN', '街道管理员不能报名社区活动');
+  if (onBehalfOf && onBehalfOf !== caller.user._id) throw new DomainError('FORBIDDEN', '只有社区工作者可以代报名');
+  return { user: caller.user, proxy: false };
+};
+
+/** A sign-up its own resident or the community's staff may act on. */
+export const loadSignupFor = async (ports: Ports, caller: Caller, signupId: string): Promise<SignupDoc> => {
+  const signup = (await ports.store.get<SignupDoc>('activity_signups', signupId)) ?? notFound('报名记录');
+  assertSameCommunity(caller, signup);
+  if (!isStaff(caller) && signup.userId !== caller.user._id) throw new DomainError('FORBIDDEN', '只能操作自己的报名');
+  return signup;
+};
+
+export const signupEvent = (caller: Caller, at: number, from: SignupStatus | null, to: SignupStatus, note = '') => ({
+  at,
+  by: caller.user._id,
+  byName: caller.user.name,
+  from,
+  to,
+  note,
+});

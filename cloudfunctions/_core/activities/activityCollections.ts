@@ -1,0 +1,37 @@
+import type { CollectionSpec } from '../store/port';
+
+/** The activities domain's collections and the indexes its queries use. */
+export const ACTIVITY_COLLECTIONS: CollectionSpec[] = [
+  // listMenus: a community's menus by month. Menus are otherwise read by their derived id.
+  { name: 'activity_menus', indexes: [{ name: 'act_menus_community_month', fields: [['communityId', 'asc'], ['month', 'desc']] }] },
+  {
+    name: 'activities',
+    indexes: [
+      // monthMenu / publishMenu: a menu's activities in time order.
+      { name: 'act_activities_menu_start', fields: [['menuId', 'asc'], ['startAt', 'asc']] },
+      // markNoShows / payVolunteers: finished activities not yet visited.
+      { name: 'act_activities_noshow_end', fields: [['noShowsMarked', 'asc'], ['endAt', 'asc']] },
+      { name: 'act_activities_paid_end', fields: [['volunteersPaid', 'asc'], ['endAt', 'asc']] },
+    ],
+  },
+  {
+    name: 'activity_signups',
+    indexes: [
+      // The waitlist in arrival order; an activity's sign-ups by status.
+      { name: 'act_signups_activity_status_seq', fields: [['activityId', 'asc'], ['status', 'asc'], ['waitlistSeq', 'asc']] },
+      // mySignups.
+      { name: 'act_signups_user_start', fields: [['userId', 'asc'], ['startAt', 'desc']] },
+      // checkIn by the scanned code; every sign-up has one from creation, so the index can be unique.
+      { name: 'act_signups_code', fields: [['checkinCode', 'asc']], unique: true },
+      // remind: confirmed, not yet reminded, starting within 24 h.
+      { name: 'act_signups_remind', fields: [['status', 'asc'], ['reminded', 'asc'], ['startAt', 'asc']] },
+      // applyBlocks: recent no-shows.
+      { name: 'act_signups_noshow', fields: [['status', 'asc'], ['noShowAt', 'asc']] },
+    ],
+  },
+  { name: 'activity_waitlist_counters', indexes: [] },
+  // listBlocks: blocks in force in a community.
+  { name: 'activity_blocks', indexes: [{ name: 'act_blocks_community_until', fields: [['communityId', 'asc'], ['until', 'asc']] }] },
+  // publishMenu: the community's subscribers.
+  { name: 'activity_subscriptions', indexes: [{ name: 'act_subs_community', fields: [['communityId', 'asc'], ['subscribed', 'asc']] }] },
+];

@@ -1,0 +1,4 @@
+import { cloudbaseMain } from '../_adapters/cloudbase/cloudbaseMain';
+import { activitiesFunction } from '../_core/activities/activitiesFunction';
+
+export const main = cloudbaseMain(activitiesFunction);
