@@ -3,8 +3,7 @@ const tsJest = [
   'ts-jest',
   {
     // Type errors are caught once by `tsc --noEmit`; jest only transpiles.
-    isolatedModules: true,
-    tsconfig: { module: 'commonjs', moduleResolution: 'node', jsx: 'react-jsx', esModuleInterop: true, target: 'ES2020' },
+    tsconfig: { isolatedModules: true, module: 'commonjs', moduleResolution: 'node', jsx: 'react-jsx', esModuleInterop: true, target: 'ES2020' },
   },
 ];
 
@@ -22,5 +21,7 @@ module.exports = {
       testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/{unit,store,adapters,integration}/**/*.test.ts'],
     },
+    '<rootDir>/tests/component/jest.config.js',
+    '<rootDir>/tests/weapp/jest.config.js',
   ],
 };

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const source = join(root, 'cloudfunctions');
-const out = join(root, 'dist', 'cloudfunctions');
+const dist = join(root, process.env.LINLI_DIST ?? 'dist');
+const out = join(dist, 'cloudfunctions');
 
 const functionNames = readdirSync(source, { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && !entry.name.startsWith('_') && existsSync(join(source, entry.name, 'index.ts')))
@@ -33,7 +34,7 @@ await build({
   minify: false,
   sourcemap: true,
   entryPoints: [join(source, '_local', 'main.ts')],
-  outfile: join(root, 'dist', 'server', 'main.js'),
+  outfile: join(dist, 'server', 'main.js'),
   external: ['better-sqlite3'],
 });
 

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 // Built by `npm test` (scripts/build-functions.mjs) before jest runs.
-const out = join(__dirname, '..', '..', 'dist', 'cloudfunctions');
+const out = join(__dirname, '..', '..', process.env.LINLI_DIST ?? 'dist', 'cloudfunctions');
 const sources = join(__dirname, '..', '..', 'cloudfunctions');
 const deployable = readdirSync(sources, { withFileTypes: true })
   .filter((e) => e.isDirectory() && !e.name.startsWith('_'))

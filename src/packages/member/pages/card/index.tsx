@@ -1,0 +1,62 @@
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import type { ReactNode } from 'react';
+import { EmptyState, ErrorState, LoadingState, MemberStatusTag, PageShell, StatusTag } from '../../../../components';
+import { useCurrentUser } from '../../../../lib/currentUser';
+import { formatDate } from '../../../../lib/time';
+import { ROUTES } from '../../../../lib/routes';
+
+/** The member's own card; points, star level and rank join it with the points ledger. */
+const MemberCardPage = () => {
+  const { state, reload } = useCurrentUser();
+
+  let body: ReactNode;
+  if (state.status === 'loading') body = <LoadingState />;
+  else if (state.status === 'error') body = <ErrorState error={state.error} onRetry={() => void reload()} />;
+  else if (!state.user || state.user.role !== 'member')
+    body = (
+      <EmptyState
+        title="您还不是党员志愿者"
+        description="在“我的”页提交党员申请，社区审核通过后即可领取党员卡。"
+        actionText="去申请"
+        onAction={() => void Taro.switchTab({ url: ROUTES.mine })}
+      />
+    );
+  else {
+    const { user } = state;
+    body = (
+      <>
+        <View className="hero">
+          <Text className="hero__title">{user.name}</Text>
+          <Text className="hero__sub">党员志愿者 · {user.communityName}</Text>
+        </View>
+        <View className="card">
+          <View className="card__row">
+            <Text className="muted">报到状态</Text>
+            <MemberStatusTag status={user.memberStatus} />
+          </View>
+          <View className="card__row">
+            <Text className="muted">党支部/单位</Text>
+            <Text>{user.branch ?? '—'}</Text>
+          </View>
+          <View className="card__row">
+            <Text className="muted">注册时间</Text>
+            <Text>{formatDate(user.createdAt)}</Text>
+          </View>
+        </View>
+        <View className="card">
+          <View className="card__title">服务技能</View>
+          <View className="skill-list">
+            {user.skills.map((skill) => (
+              <StatusTag key={skill} text={skill} tone="brand" />
+            ))}
+          </View>
+        </View>
+      </>
+    );
+  }
+
+  return <PageShell>{body}</PageShell>;
+};
+
+export default MemberCardPage;

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '党员审核',
+  enablePullDownRefresh: true,
+});

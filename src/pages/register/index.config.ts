@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '注册社区居民',
+});

@@ -1,0 +1,97 @@
+/**
+ * The role-aware 首页 and the 长辈模式 root class, in the built mini-program. Identity comes from
+ * the platform, so the page learns who is calling from users.me.
+ */
+import type { UserProfile } from '../../types/users';
+import { bootMiniProgram, type MiniProgram } from './miniProgram';
+
+const profile = (overrides: Partial<UserProfile>): UserProfile => ({
+  _id: 'u_1',
+  communityId: 'c_jiariruyuan',
+  communityName: '假日润园社区',
+  name: '孙丽',
+  phone: '13800000022',
+  building: '2号楼',
+  room: '2单元402',
+  role: 'resident',
+  elderly: false,
+  memberStatus: 'none',
+  skills: [],
+  createdAt: 1_767_225_600_000,
+  ...overrides,
+});
+
+let mp: MiniProgram;
+let me: UserProfile | null = null;
+
+beforeAll(() => {
+  mp = bootMiniProgram((call) =>
+    call.name === 'users' && call.data.action === 'me'
+      ? { ok: true, data: { user: me } }
+      : { ok: false, error: { code: 'NOT_FOUND', message: `未知的操作：${call.data.action}` } },
+  );
+});
+
+beforeEach(() => {
+  mp.storage.clear();
+  mp.navigations.length = 0;
+});
+
+describe('首页 in the built mini-program', () => {
+  it('invites a WeChat user who has not registered to register', async () => {
+    me = null;
+    const page = await mp.open('pages/index/index');
+    expect(mp.calls).toContainEqual({ name: 'users', data: { action: 'me', data: {} } });
+    expect(page.text()).toContain('欢迎来到邻里服务');
+
+    await page.tapText('立即注册');
+    expect(mp.navigations).toContainEqual({ api: 'navigateTo', url: '/pages/register/index' });
+    page.close();
+  });
+
+  it('gives staff the 服务管理 and 党员审核 entries, which open the staff subpackage', async () => {
+    me = profile({ name: '李红梅', role: 'staff' });
+    const page = await mp.open('pages/index/index');
+    const text = page.text();
+    expect(text).toContain('李红梅，您好');
+    expect(text).toContain('社区工作者');
+    expect(text).toContain('党员审核');
+    expect(text).not.toContain('我的党员卡');
+
+    await page.tapText('服务管理');
+    expect(mp.navigations).toContainEqual({ api: 'navigateTo', url: '/packages/staff/pages/items/index' });
+    page.close();
+  });
+
+  it('shows a resident their member application state', async () => {
+    me = profile({ memberStatus: 'pending', branch: '区人民医院党支部', skills: ['医疗健康'] });
+    const page = await mp.open('pages/index/index');
+    expect(page.text()).toContain('服务菜单');
+    expect(page.text()).toContain('审核中');
+    expect(page.text()).not.toContain('党员审核');
+    page.close();
+  });
+
+  it('gives a member the way to their card', async () => {
+    me = profile({ name: '张建国', role: 'member', memberStatus: 'approved', branch: '假日润园社区第一党支部', skills: ['家电维修'] });
+    const page = await mp.open('pages/index/index');
+    expect(page.text()).toContain('假日润园社区第一党支部');
+    await page.tapText('我的党员卡');
+    expect(mp.navigations).toContainEqual({ api: 'navigateTo', url: '/packages/member/pages/card/index' });
+    page.close();
+  });
+
+  it('renders in 长辈模式 when the device has it switched on', async () => {
+    me = profile({ name: '赵秀兰', elderly: true });
+    mp.storage.set('linli.elderlyMode', true);
+    const elderly = await mp.open('pages/index/index');
+    expect(elderly.rootClasses()).toEqual(expect.arrayContaining(['page', 'page--elderly']));
+    elderly.close();
+
+    mp.storage.set('linli.elderlyMode', false);
+    const normal = await mp.open('pages/index/index');
+    expect(normal.rootClasses()).toContain('page');
+    expect(normal.rootClasses()).not.toContain('page--elderly');
+    normal.close();
+  });
+});
