@@ -1,5 +1,6 @@
 // npm test: typecheck, build what the tests load (weapp, h5, functions), make sure Chromium is
-// there, then run every jest project (unit, store, integration, component, weapp, browser).
+// there, then run every jest project (unit, store, integration, component, weapp), then the
+// browser tests against the built local server.
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,4 +23,6 @@ step('build weapp', 'npx', ['taro', 'build', '--type', 'weapp'], { NODE_ENV: 'pr
 step('build h5', 'npx', ['taro', 'build', '--type', 'h5'], { NODE_ENV: 'production' });
 step('build functions', 'node', ['scripts/build-functions.mjs']);
 step('ensure chromium', 'bash', ['scripts/ensure-chromium.sh']);
-step('jest', 'npx', ['jest', '--ci', ...jestArgs]);
+step('jest: unit, store, adapters, integration, component, weapp', 'npx', ['jest', '--ci', ...jestArgs]);
+// One browser at a time: each test drives a real server and a real Chromium on two cores.
+step('jest: browser', 'npx', ['jest', '--ci', '--runInBand', '-c', 'tests/browser/jest.config.js', ...jestArgs]);

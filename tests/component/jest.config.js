@@ -29,4 +29,6 @@ module.exports = {
     '\\.(css|scss)$': path.join(mocks, 'style.ts'),
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // Build outputs hold package.json files that would clash in jest's module map.
+  modulePathIgnorePatterns: ['<rootDir>/dist', '<rootDir>/dist-[a-z]+/'],
 };

@@ -20,5 +20,7 @@ module.exports = {
   // The build output is plain JS for WeChat's runtime: run as built, never transformed.
   transformIgnorePatterns: ['/node_modules/', '/dist/'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // Build outputs hold package.json files that would clash in jest's module map.
+  modulePathIgnorePatterns: ['<rootDir>/dist', '<rootDir>/dist-[a-z]+/'],
   testTimeout: 30000,
 };

@@ -1,0 +1,61 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..', '..');
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const probe = createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+
+/**
+ * The server `npm start` runs (dist/server/main.js over dist/h5), on a free port and a fresh data
+ * directory. `npm test` builds both before jest starts.
+ */
+export const startLocalServer = async (env: Record<string, string> = {}, existingDataDir?: string) => {
+  const port = await freePort();
+  const dataDir = existingDataDir ?? mkdtempSync(join(tmpdir(), 'linli-browser-'));
+  const dist = process.env.LINLI_DIST ?? 'dist';
+  const child: ChildProcess = spawn(process.execPath, [`${dist}/server/main.js`], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, STATIC_DIR: `${dist}/h5`, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    try {
+      const response = await fetch(`${url}/api/dev/users`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`local server did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    dataDir,
+    output: () => output,
+    /** Stops the server; `keepData` leaves the data directory for a restart on it. */
+    async stop(options: { keepData?: boolean } = {}) {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
+      if (!options.keepData) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+};
+
+export type LocalServer = Awaited<ReturnType<typeof startLocalServer>>;
