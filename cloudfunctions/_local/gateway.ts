@@ -53,39 +53,28 @@ const sendJson = (res: ServerResponse, status: number, body: unknown) => {
   res.end(text);
 };
 
-const readJson = (req: IncomingMessage, limit: number): Promise<unknown> =>
+/** The body, up to `limit` bytes; an oversized body is drained, not kept, so the client still reads the 413. */
+const readBytes = (req: IncomingMessage, limit: number, tooLarge: string): Promise<Buffer> =>
   new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    // An oversized body is drained, not kept, so that the client still reads the 413.
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size <= limit) chunks.push(chunk);
     });
-    req.on('end', () => {
-      if (size > limit) return reject(new TransportError(413, '请求体过大'));
-      const text = Buffer.concat(chunks).toString('utf8');
-      if (!text) return resolve({});
-      try {
-        resolve(JSON.parse(text));
-      } catch {
-        reject(new TransportError(400, '请求体不是合法的 JSON'));
-      }
-    });
+    req.on('end', () => (size > limit ? reject(new TransportError(413, tooLarge)) : resolve(Buffer.concat(chunks))));
     req.on('error', reject);
   });
 
-const readBytes = (req: IncomingMessage, limit: number): Promise<Buffer> =>
-  new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
-    });
-    req.on('end', () => (size > limit ? reject(new TransportError(413, '图片不能超过5MB')) : resolve(Buffer.concat(chunks))));
-    req.on('error', reject);
-  });
+const readJson = async (req: IncomingMessage, limit: number): Promise<unknown> => {
+  const text = (await readBytes(req, limit, '请求体过大')).toString('utf8');
+  if (!text) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new TransportError(400, '请求体不是合法的 JSON');
+  }
+};
 
 const bearer = (req: IncomingMessage): string | null => {
   const header = req.headers.authorization;
@@ -155,7 +144,7 @@ export const createGateway = (options: GatewayOptions): Server => {
     if (path === '/api/files' && req.method === 'POST') {
       const token = bearer(req);
       if (!token || !options.tokens.verify(token)) throw new TransportError(401, '请先登录');
-      const bytes = await readBytes(req, MAX_UPLOAD_BYTES);
+      const bytes = await readBytes(req, MAX_UPLOAD_BYTES, '图片不能超过5MB');
       try {
         const fileId = options.files.save(bytes, String(req.headers['content-type'] ?? ''));
         return sendJson(res, 200, { fileId, url: `/files/${fileId.slice('local://'.length)}` });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createGateway } from '../../cloudfunctions/_local/gateway';
 import { createTokenSigner } from '../../cloudfunctions/_local/tokens';
 import { openHarness, type Harness } from '../support/harness';
+import { PNG } from '../support/orderFixtures';
 
 let h: Harness;
 let server: Server;
@@ -69,6 +70,26 @@ describe('local gateway protocol', () => {
     expect((await fetch(`${base}/api/orders`)).status).toBe(405);
     expect((await post(`${base}/api/orders`, { action: 'listMenu' }, 'forged.token')).status).toBe(401);
     expect((await post(`${base}/api/orders`, { action: 'x', data: { blob: 'x'.repeat(2 * 1024 * 1024) } })).status).toBe(413);
+  });
+
+  test('photos upload with a session, are sniffed by their bytes, and are served back', async () => {
+    const login = (await (await post(`${base}/api/dev/login`, { newUser: true })).json()) as { token: string };
+    const upload = (body: Buffer, type: string, token?: string) =>
+      fetch(`${base}/api/files`, { method: 'POST', headers: { 'Content-Type': type, ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body });
+    const ok = await upload(PNG, 'image/png', login.token);
+    expect(ok.status).toBe(200);
+    const { fileId, url } = (await ok.json()) as { fileId: string; url: string };
+    expect(fileId).toMatch(/^local:\/\/[a-z0-9]+\.png$/);
+    expect(await h.app.files.exists(fileId)).toBe(true);
+    const served = await fetch(`${base}${url}`);
+    expect(served.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await served.arrayBuffer())).toEqual(PNG);
+
+    expect((await upload(PNG, 'image/png')).status).toBe(401);
+    const script = await upload(Buffer.from('<script>alert(1)</script>'), 'image/png', login.token);
+    expect(script.status).toBe(415);
+    expect(await script.json()).toEqual({ error: '只支持 JPG、PNG、WEBP 格式的图片' });
+    expect((await upload(Buffer.alloc(6 * 1024 * 1024, 0xff), 'image/jpeg', login.token)).status).toBe(413);
   });
 
   test('dev login is absent outside local mode', async () => {

@@ -1,4 +1,3 @@
-import type { SignupStatus } from '../../../types/activities';
 import { assertSameCommunity } from '../runtime/access';
 import type { Caller, CallerContext } from '../runtime/defineFunction';
 import { DomainError, notFound } from '../runtime/domainError';
@@ -51,11 +50,3 @@ export const loadSignupFor = async (ports: Ports, caller: Caller, signupId: stri
   return signup;
 };
 
-export const signupEvent = (caller: Caller, at: number, from: SignupStatus | null, to: SignupStatus, note = '') => ({
-  at,
-  by: caller.user._id,
-  byName: caller.user.name,
-  from,
-  to,
-  note,
-});

@@ -134,7 +134,5 @@ export const waitlistCounterIdFor = (activityId: string) => stableId('awl', acti
 export const blockIdFor = (userId: string) => stableId('ablk', userId);
 export const subscriptionIdFor = (userId: string) => stableId('asub', userId);
 
-export const SYSTEM = { by: 'system', byName: '系统' } as const;
-
 /** Sign-ups that hold a place on the activity. */
 export const HOLDING_STATUSES = ['confirmed', 'checked_in', 'no_show'] as const satisfies readonly SignupStatus[];

@@ -1,3 +1,4 @@
+import { SYSTEM_ACTOR, timelineEvent } from '../runtime/timeline';
 import { NO_SHOW_WINDOW_DAYS } from '../../../types/activities';
 import { notify } from '../messages/notify';
 import { awardPoints } from '../points/ledger';
@@ -6,7 +7,7 @@ import { cmd, isDuplicateKey, upd } from '../store/port';
 import type { Ports } from '../ports';
 import { DAY_MS } from '../time';
 import type { UserDoc } from '../users/userDoc';
-import { blockIdFor, SYSTEM, type ActivityBlockDoc, type ActivityDoc, type SignupDoc } from './activityDocs';
+import { blockIdFor, type ActivityBlockDoc, type ActivityDoc, type SignupDoc } from './activityDocs';
 import { formatMoment } from './activityTime';
 import { decideBlock } from './noShowBlocks';
 
@@ -39,7 +40,7 @@ const markNoShows: Job = {
             // The end time, not the clock: every run and every copy records the same moment.
             noShowAt: activity.endAt,
             updatedAt: now,
-            timeline: upd.push({ at: now, ...SYSTEM, from: 'confirmed', to: 'no_show', note: '活动结束时未签到' }),
+            timeline: upd.push(timelineEvent(SYSTEM_ACTOR, now, 'confirmed', 'no_show', '活动结束时未签到')),
           },
         );
       }
@@ -82,7 +83,7 @@ const blockIfDue = async (ports: Ports, userId: string, communityId: string, tim
   const existing = await ports.store.get<ActivityBlockDoc>('activity_blocks', id);
   const decision = decideBlock(times, existing?.lastTriggerAt ?? 0, now);
   if (!decision) return 0;
-  const event = { at: now, ...SYSTEM, from: null, to: 'blocked', note: `${decision.count}次报名未到场，暂停报名至${formatMoment(decision.until)}` };
+  const event = timelineEvent(SYSTEM_ACTOR, now, null, 'blocked', `${decision.count}次报名未到场，暂停报名至${formatMoment(decision.until)}`);
   if (!existing) {
     const user = await ports.store.get<UserDoc>('users', userId);
     const block: ActivityBlockDoc = {
@@ -145,7 +146,7 @@ const payVolunteers: Job = {
                 refId: activity._id,
                 at: activity.endAt,
                 note: `志愿服务：${activity.title}`,
-                by: SYSTEM.by,
+                by: SYSTEM_ACTOR.by,
               }),
             );
             if (paid) changed++;

@@ -1,11 +1,12 @@
 import { CHECKIN_OPENS_BEFORE_MS, SIGNUP_STATUSES, type SignupStatus } from '../../../types/activities';
+import { actorOf, timelineEvent } from '../runtime/timeline';
 import { cmd, upd, type Filter } from '../store/port';
 import { assertSameCommunity } from '../runtime/access';
 import type { ActionSpec, Caller } from '../runtime/defineFunction';
 import { DomainError, notFound } from '../runtime/domainError';
 import type { Ports } from '../ports';
 import type { UserDoc } from '../users/userDoc';
-import { loadActivity, loadSignupFor, signupEvent } from './activityAccess';
+import { loadActivity, loadSignupFor } from './activityAccess';
 import { blockIdFor, signupIdFor, type ActivityBlockDoc, type ActivityDoc, type SignupDoc } from './activityDocs';
 import { formatMoment } from './activityTime';
 import { activityView, blockView, signupView } from './activityViews';
@@ -33,7 +34,7 @@ const markCheckedIn = async (ports: Ports, caller: Caller, signup: SignupDoc, no
     status: 'checked_in',
     checkedInAt: now,
     updatedAt: now,
-    timeline: upd.push(signupEvent(caller, now, 'confirmed', 'checked_in', note)),
+    timeline: upd.push(timelineEvent(actorOf(caller), now, 'confirmed', 'checked_in', note)),
   });
   const current = (await ports.store.get<SignupDoc>(SIGNUPS, signup._id)) ?? notFound('报名记录');
   if (current.status !== 'checked_in') throw new DomainError('CONFLICT', NOT_CHECKABLE[current.status] ?? '该报名不能签到');
@@ -124,7 +125,7 @@ export const attendanceActions = {
         until: now,
         liftedAt: now,
         liftedBy: caller.user._id,
-        timeline: upd.push({ at: now, by: caller.user._id, byName: caller.user.name, from: 'blocked', to: 'lifted', note: input.note ?? '' }),
+        timeline: upd.push(timelineEvent(actorOf(caller), now, 'blocked', 'lifted', input.note ?? '')),
       });
       if (lifted === 0) throw new DomainError('CONFLICT', '该居民目前没有报名限制');
       return blockView((await ports.store.get<ActivityBlockDoc>('activity_blocks', id)) ?? notFound('报名限制'), now);

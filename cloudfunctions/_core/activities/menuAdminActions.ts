@@ -1,4 +1,5 @@
 import { MAX_SERIES_DATES, WEEKDAY_LABELS, type ActivityFields } from '../../../types/activities';
+import { actorOf, timelineEvent } from '../runtime/timeline';
 import { isDuplicateKey, upd } from '../store/port';
 import type { ActionSpec, Caller } from '../runtime/defineFunction';
 import { DomainError, notFound } from '../runtime/domainError';
@@ -79,7 +80,7 @@ export const menuAdminActions = {
         title: input.title ?? `${monthLabel(input.month)}党群服务菜单`,
         status: 'draft',
         publishedAt: null,
-        timeline: [{ at: now, by: caller.user._id, byName: caller.user.name, from: null, to: 'draft', note: '' }],
+        timeline: [timelineEvent(actorOf(caller), now, null, 'draft', '')],
         createdBy: caller.user._id,
         createdAt: now,
         updatedAt: now,
@@ -206,7 +207,7 @@ export const menuAdminActions = {
           publishedAt: now,
           publishedBy: caller.user._id,
           updatedAt: now,
-          timeline: upd.push({ at: now, by: caller.user._id, byName: caller.user.name, from: 'draft', to: 'published', note: '' }),
+          timeline: upd.push(timelineEvent(actorOf(caller), now, 'draft', 'published', '')),
         });
         menu = (await ports.store.get<ActivityMenuDoc>('activity_menus', menu._id)) ?? notFound('活动菜单');
       }

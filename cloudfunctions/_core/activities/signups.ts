@@ -4,12 +4,13 @@
  * drawn in a transaction from a per-activity counter.
  */
 import type { Attendee, SignupStatus, SignUpInput } from '../../../types/activities';
+import { actorOf, timelineEvent } from '../runtime/timeline';
 import { isDuplicateKey, upd, type Transaction } from '../store/port';
 import type { Caller, CallerContext } from '../runtime/defineFunction';
 import { DomainError, notFound } from '../runtime/domainError';
 import type { Ports } from '../ports';
 import type { UserDoc } from '../users/userDoc';
-import { actingFor, loadActivity, loadSignupFor, signupEvent } from './activityAccess';
+import { actingFor, loadActivity, loadSignupFor } from './activityAccess';
 import { randomCode } from './activityCodes';
 import {
   HOLDING_STATUSES,
@@ -91,7 +92,7 @@ const newSignup = (t: Attempt, id: string, status: 'confirmed' | 'waitlisted', s
   checkedInAt: null,
   noShowAt: null,
   rating: null,
-  timeline: [signupEvent(t.caller, t.now, null, status, t.proxy ? '社区代报名' : '')],
+  timeline: [timelineEvent(actorOf(t.caller), t.now, null, status, t.proxy ? '社区代报名' : '')],
   createdAt: t.now,
   ...joinFields(t, status, seatToken, waitlistSeq),
 });
@@ -104,7 +105,7 @@ const writeConfirmed = async (ports: Ports, t: Attempt, id: string, previous: Si
   if (previous) {
     const rejoined = await ports.store.updateWhere(SIGNUPS, { _id: id, status: 'cancelled' }, {
       ...joinFields(t, 'confirmed', seatToken, null),
-      timeline: upd.push(signupEvent(t.caller, t.now, 'cancelled', 'confirmed', '重新报名')),
+      timeline: upd.push(timelineEvent(actorOf(t.caller), t.now, 'cancelled', 'confirmed', '重新报名')),
     });
     return rejoined === 1 ? ports.store.get<SignupDoc>(SIGNUPS, id) : null;
   }
@@ -135,7 +136,7 @@ const joinWaitlist = async (ports: Ports, t: Attempt, id: string): Promise<Signu
     if (current) {
       await tx.updateById(SIGNUPS, id, {
         ...joinFields(t, 'waitlisted', null, seq),
-        timeline: upd.push(signupEvent(t.caller, t.now, 'cancelled', 'waitlisted', '重新报名')),
+        timeline: upd.push(timelineEvent(actorOf(t.caller), t.now, 'cancelled', 'waitlisted', '重新报名')),
       });
       return { ...current, ...joinFields(t, 'waitlisted', null, seq) };
     }
@@ -229,7 +230,7 @@ export const cancelSignup = async ({ ports, caller, now }: CallerContext, input:
       status: 'cancelled',
       cancelReason: input.reason ?? '',
       updatedAt: now,
-      timeline: upd.push(signupEvent(caller, now, from, 'cancelled', note)),
+      timeline: upd.push(timelineEvent(actorOf(caller), now, from, 'cancelled', note)),
     });
     if (cancelled === 1) {
       if (from === 'confirmed') await releaseSeat(ports, signup);

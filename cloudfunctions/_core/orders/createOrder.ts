@@ -1,6 +1,7 @@
 import { MAX_BOOKING_DAYS, MAX_OPEN_ORDERS } from '../../../types/orders';
 import type { ItemDoc } from '../menu/menuDocs';
 import { assertSameCommunity } from '../runtime/access';
+import { actorOf, timelineEvent } from '../runtime/timeline';
 import type { ActionSpec } from '../runtime/defineFunction';
 import { DomainError, notFound } from '../runtime/domainError';
 import { stableId } from '../runtime/ids';
@@ -8,7 +9,7 @@ import { isDuplicateKey, upd } from '../store/port';
 import type { Ports } from '../ports';
 import { addDays, dateOf, monthOf } from '../time';
 import type { UserDoc } from '../users/userDoc';
-import { isStaff, orderEvent } from './orderAccess';
+import { isStaff } from './orderAccess';
 import { openCounterId, quotaCounterId, type CounterDoc, type OrderDoc } from './orderDoc';
 import { toOrderView } from './orderView';
 
@@ -88,7 +89,7 @@ export const createOrder: ActionSpec<'orders', 'createOrder'> = {
       submittedAt: now,
       assignedAt: null,
       completedAt: null,
-      timeline: [orderEvent(caller, now, null, 'submitted', resident._id === caller.user._id ? '' : `代${resident.name}点单`)],
+      timeline: [timelineEvent(actorOf(caller), now, null, 'submitted', resident._id === caller.user._id ? '' : `代${resident.name}点单`)],
       createdBy: caller.user._id,
       createdAt: now,
       updatedAt: now,

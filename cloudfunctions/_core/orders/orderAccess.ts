@@ -1,4 +1,4 @@
-import { ORDER_STATUS_LABELS, type OrderEvent, type OrderStatus } from '../../../types/orders';
+import { ORDER_STATUS_LABELS, type OrderStatus } from '../../../types/orders';
 import { assertSameCommunity } from '../runtime/access';
 import type { Caller } from '../runtime/defineFunction';
 import { DomainError, notFound } from '../runtime/domainError';
@@ -15,15 +15,6 @@ export const loadOrder = async (ports: Ports, caller: Caller, orderId: string): 
 
 export const reloadOrder = async (ports: Ports, orderId: string): Promise<OrderDoc> =>
   (await ports.store.get<OrderDoc>('orders', orderId)) ?? notFound('订单');
-
-export const orderEvent = (caller: Caller, at: number, from: OrderStatus | null, to: OrderStatus, note = ''): OrderEvent => ({
-  at,
-  by: caller.user._id,
-  byName: caller.user.name,
-  from,
-  to,
-  note,
-});
 
 /** A refusal that names the state the order is really in. */
 export const wrongState = (status: OrderStatus, doing: string): DomainError =>

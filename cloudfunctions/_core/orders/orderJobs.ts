@@ -1,12 +1,11 @@
 import { cmd, upd } from '../store/port';
 import type { Job } from '../scheduler/job';
+import { SYSTEM_ACTOR, timelineEvent } from '../runtime/timeline';
 import { DAY_MS, HOUR_MS } from '../time';
 import type { OrderDoc } from './orderDoc';
 
 export const OVERDUE_AFTER_MS = 48 * HOUR_MS;
 export const AUTO_CLOSE_AFTER_MS = 7 * DAY_MS;
-
-const SYSTEM = { by: 'system', byName: '系统' };
 
 /** Unassigned for 48 h → flagged on the staff dashboard. One guarded multi-document update. */
 const flagOverdue: Job = {
@@ -43,7 +42,7 @@ const autoClose: Job = {
             status: 'rated',
             rating: upd.set({ stars: null, tags: [], comment: '', at: now, auto: true }),
             updatedAt: now,
-            timeline: upd.push({ at: now, ...SYSTEM, from: 'completed', to: 'rated', note: '7天未评价，系统自动关闭' }),
+            timeline: upd.push(timelineEvent(SYSTEM_ACTOR, now, 'completed', 'rated', '7天未评价，系统自动关闭')),
           },
         );
       }

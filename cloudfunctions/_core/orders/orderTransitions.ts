@@ -3,13 +3,14 @@ import { notify } from '../messages/notify';
 import { awardPoints } from '../points/ledger';
 import { pointRulesOf, type PointRules } from '../points/pointRules';
 import { assertSameCommunity } from '../runtime/access';
+import { actorOf, timelineEvent } from '../runtime/timeline';
 import type { ActionSpec, Caller } from '../runtime/defineFunction';
 import { DomainError, notFound } from '../runtime/domainError';
 import { assertUploaded } from '../files/assertUploaded';
 import { upd, type Transaction, type Update } from '../store/port';
 import type { Ports } from '../ports';
 import type { UserDoc } from '../users/userDoc';
-import { isOrderer, isStaff, loadOrder, orderEvent, reloadOrder, requireAssignee, requireState, wrongState } from './orderAccess';
+import { isOrderer, isStaff, loadOrder, reloadOrder, requireAssignee, requireState, wrongState } from './orderAccess';
 import { openCounterId, quotaCounterId, type OrderDoc } from './orderDoc';
 import { toOrderView } from './orderView';
 
@@ -33,7 +34,7 @@ const guardedMove = async (
   const modified = await ports.store.updateWhere(
     'orders',
     { _id: order._id, status: order.status, ...guard },
-    { ...changes, status: to, updatedAt: now, timeline: upd.push(orderEvent(caller, now, order.status, to, note)) },
+    { ...changes, status: to, updatedAt: now, timeline: upd.push(timelineEvent(actorOf(caller), now, order.status, to, note)) },
   );
   const after = await reloadOrder(ports, order._id);
   if (modified === 0) {
@@ -160,7 +161,7 @@ export const completeOrder: ActionSpec<'orders', 'completeOrder'> = {
         photos: upd.set(input.photos),
         completedAt: now,
         updatedAt: now,
-        timeline: upd.push(orderEvent(caller, now, 'serving', 'completed', input.summary)),
+        timeline: upd.push(timelineEvent(actorOf(caller), now, 'serving', 'completed', input.summary)),
       });
       await tx.updateById('counters', openCounterId(current.residentId), { value: upd.inc(-1) });
       await awardPoints(tx, {
@@ -197,7 +198,7 @@ export const rateOrder: ActionSpec<'orders', 'rateOrder'> = {
         status: 'rated',
         rating: upd.set({ stars: input.stars, tags, comment: input.comment ?? '', at: now, auto: false }),
         updatedAt: now,
-        timeline: upd.push(orderEvent(caller, now, 'completed', 'rated', `${input.stars}星`)),
+        timeline: upd.push(timelineEvent(actorOf(caller), now, 'completed', 'rated', `${input.stars}星`)),
       });
       if (current.assigneeId && bonus > 0) {
         await awardPoints(tx, {
@@ -231,7 +232,7 @@ export const cancelOrder: ActionSpec<'orders', 'cancelOrder'> = {
         status: 'cancelled',
         cancelReason: input.reason ?? '',
         updatedAt: now,
-        timeline: upd.push(orderEvent(caller, now, current.status, 'cancelled', input.reason ?? '')),
+        timeline: upd.push(timelineEvent(actorOf(caller), now, current.status, 'cancelled', input.reason ?? '')),
       });
       await tx.updateById('counters', openCounterId(current.residentId), { value: upd.inc(-1) });
       // A cancelled order gives its place in the month's quota back.

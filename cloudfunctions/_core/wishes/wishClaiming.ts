@@ -4,6 +4,7 @@
  * leaves. Notices go out after the transaction, which may run more than once.
  */
 import type { ActionSpec } from '../runtime/defineFunction';
+import { actorOf, timelineEvent } from '../runtime/timeline';
 import { DomainError, notFound } from '../runtime/domainError';
 import { assertUploaded } from '../files/assertUploaded';
 import { awardPoints } from '../points/ledger';
@@ -13,7 +14,7 @@ import { dateOf } from '../time';
 import { ensureClaimCounter, returnClaimSlot, takeClaimSlot } from './claimCounter';
 import { WISHES, type WishDoc } from './wishDocs';
 import { noticeClaimed, noticeFulfilled } from './wishNotices';
-import { actorOf, eventOf, loadWish, reloadWish, stateConflict, viewerOf } from './wishRecords';
+import { loadWish, reloadWish, stateConflict, viewerOf } from './wishRecords';
 import { isPastDeadline, isStaffRole } from './wishRules';
 import { toDetail } from './wishView';
 
@@ -47,7 +48,7 @@ export const wishClaiming = {
           claimerName: caller.user.name,
           claimedAt: now,
           updatedAt: now,
-          timeline: upd.push(eventOf(actorOf(caller), 'open', 'claimed', now)),
+          timeline: upd.push(timelineEvent(actorOf(caller), now, 'open', 'claimed')),
         });
         return true;
       });
@@ -72,7 +73,7 @@ export const wishClaiming = {
           claimerName: null,
           claimedAt: null,
           updatedAt: now,
-          timeline: upd.push(eventOf(actorOf(caller), 'claimed', 'open', now, `释放原因：${input.reason}`)),
+          timeline: upd.push(timelineEvent(actorOf(caller), now, 'claimed', 'open', `释放原因：${input.reason}`)),
         });
         await returnClaimSlot(tx, me, now);
       });
@@ -96,7 +97,7 @@ export const wishClaiming = {
           fulfilPhotos: input.photos,
           fulfilledAt: now,
           updatedAt: now,
-          timeline: upd.push(eventOf(actorOf(caller), 'claimed', 'fulfilled', now, input.note)),
+          timeline: upd.push(timelineEvent(actorOf(caller), now, 'claimed', 'fulfilled', input.note)),
         });
         // A fulfilled wish no longer counts against the member's limit.
         await returnClaimSlot(tx, me, now);
@@ -129,7 +130,7 @@ export const wishClaiming = {
           status: 'confirmed',
           confirmedAt: now,
           updatedAt: now,
-          timeline: upd.push(eventOf(actorOf(caller), 'fulfilled', 'confirmed', now)),
+          timeline: upd.push(timelineEvent(actorOf(caller), now, 'fulfilled', 'confirmed')),
         });
         if (current.claimerId) {
           await awardPoints(tx, {

@@ -1,20 +1,10 @@
 import type { BeneficiaryType, WishKind, WishStatus } from '../../../types/wishes';
+import type { TimelineEvent } from '../runtime/timeline';
 
 export const WISHES = 'wishes';
 export const CLAIM_COUNTERS = 'wish_claim_counters';
 
-/** The id the timeline and the jobs use for changes nobody in particular made. */
-export const SYSTEM_ACTOR = { id: 'system', name: '系统' } as const;
-
-/** One state change, appended in the same write as the change itself. */
-export type WishEventDoc = {
-  at: number;
-  by: string;
-  byName: string;
-  from: WishStatus | null;
-  to: WishStatus;
-  note: string;
-};
+export type WishEventDoc = TimelineEvent<WishStatus>;
 
 /**
  * A wish as stored. `residentId` is the beneficiary (the resident it is for); `postedBy` is who

@@ -5,13 +5,13 @@
  * twice, and only the copy whose change landed gives the claimer's slot back.
  */
 import type { Job } from '../scheduler/job';
+import { SYSTEM_ACTOR, timelineEvent } from '../runtime/timeline';
 import type { Ports } from '../ports';
 import { cmd, upd, type Filter } from '../store/port';
 import { dateOf } from '../time';
 import { returnClaimSlot } from './claimCounter';
-import { SYSTEM_ACTOR, WISHES, type WishDoc } from './wishDocs';
+import { WISHES, type WishDoc } from './wishDocs';
 import { noticeAutoReleased } from './wishNotices';
-import { eventOf } from './wishRecords';
 import { autoReleaseCutoff } from './wishRules';
 
 const PAGE = 1000;
@@ -52,7 +52,7 @@ export const autoReleaseJob: Job = {
           claimerName: null,
           claimedAt: null,
           updatedAt: now,
-          timeline: upd.push(eventOf(SYSTEM_ACTOR, 'claimed', 'open', now, AUTO_RELEASE_NOTE)),
+          timeline: upd.push(timelineEvent(SYSTEM_ACTOR, now, 'claimed', 'open', AUTO_RELEASE_NOTE)),
         });
         await returnClaimSlot(tx, wish.claimerId, now);
         return wish.claimerId;
@@ -74,7 +74,7 @@ export const expireJob: Job = {
       const modified = await ports.store.updateWhere(WISHES, { ...guard, _id: wish._id }, {
         status: 'expired',
         updatedAt: now,
-        timeline: upd.push(eventOf(SYSTEM_ACTOR, 'open', 'expired', now, '已过截止日期，心愿自动过期')),
+        timeline: upd.push(timelineEvent(SYSTEM_ACTOR, now, 'open', 'expired', '已过截止日期，心愿自动过期')),
       });
       return modified === 1;
     });

@@ -1,5 +1,6 @@
 /** Posting a wish, reviewing it, withdrawing it: the steps before anyone claims it. */
 import type { Caller, ActionSpec } from '../runtime/defineFunction';
+import { actorOf, timelineEvent } from '../runtime/timeline';
 import type { Ports } from '../ports';
 import type { UserDoc } from '../users/userDoc';
 import { assertSameCommunity } from '../runtime/access';
@@ -9,7 +10,7 @@ import { assertUploaded } from '../files/assertUploaded';
 import { isDuplicateKey, upd } from '../store/port';
 import { dateOf, startOfDate } from '../time';
 import { WISHES, type WishDoc } from './wishDocs';
-import { actorOf, eventOf, loadWish, reloadWish, stateConflict, viewerOf } from './wishRecords';
+import { loadWish, reloadWish, stateConflict, viewerOf } from './wishRecords';
 import { WITHDRAWABLE, isOwner, isPastDeadline, isStaffRole } from './wishRules';
 import { toDetail } from './wishView';
 import { noticeReviewed } from './wishNotices';
@@ -85,7 +86,7 @@ export const wishPosting = {
         fulfilPhotos: [],
         fulfilledAt: null,
         confirmedAt: null,
-        timeline: [eventOf(actorOf(caller), null, 'pending_review', now, proxy ? `社区代${resident.name}发布` : '')],
+        timeline: [timelineEvent(actorOf(caller), now, null, 'pending_review', proxy ? `社区代${resident.name}发布` : '')],
         createdAt: now,
         updatedAt: now,
       };
@@ -118,7 +119,7 @@ export const wishPosting = {
           reviewedBy: caller.user._id,
           reviewedAt: now,
           updatedAt: now,
-          timeline: upd.push(eventOf(actorOf(caller), 'pending_review', to, now, reason)),
+          timeline: upd.push(timelineEvent(actorOf(caller), now, 'pending_review', to, reason)),
         },
       );
       if (modified === 0) throw stateConflict(wish.status, '该心愿已审核或已撤回，请刷新后查看');
@@ -144,7 +145,7 @@ export const wishPosting = {
         {
           status: 'withdrawn',
           updatedAt: now,
-          timeline: upd.push(eventOf(actorOf(caller), wish.status, 'withdrawn', now, input.reason ?? '')),
+          timeline: upd.push(timelineEvent(actorOf(caller), now, wish.status, 'withdrawn', input.reason ?? '')),
         },
       );
       if (modified === 0) throw refuse((await reloadWish(ports, wish._id)).status);

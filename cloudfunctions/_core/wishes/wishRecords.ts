@@ -3,21 +3,10 @@ import type { Ports } from '../ports';
 import { assertSameCommunity } from '../runtime/access';
 import type { Caller } from '../runtime/defineFunction';
 import { DomainError, notFound } from '../runtime/domainError';
-import { WISHES, type WishDoc, type WishEventDoc } from './wishDocs';
+import { WISHES, type WishDoc } from './wishDocs';
 import type { Viewer } from './wishRules';
 
 export const viewerOf = (caller: Caller): Viewer => ({ userId: caller.user._id, role: caller.role });
-
-export const actorOf = (caller: Caller) => ({ id: caller.user._id, name: caller.user.name });
-
-export const eventOf = (actor: { id: string; name: string }, from: WishStatus | null, to: WishStatus, at: number, note = ''): WishEventDoc => ({
-  at,
-  by: actor.id,
-  byName: actor.name,
-  from,
-  to,
-  note,
-});
 
 /** Loads a wish the caller's community owns; another community's wish is FORBIDDEN. */
 export const loadWish = async (ports: Ports, caller: Caller, wishId: string): Promise<WishDoc> => {
