@@ -75,7 +75,7 @@ describe('local gateway protocol', () => {
   test('photos upload with a session, are sniffed by their bytes, and are served back', async () => {
     const login = (await (await post(`${base}/api/dev/login`, { newUser: true })).json()) as { token: string };
     const upload = (body: Buffer, type: string, token?: string) =>
-      fetch(`${base}/api/files`, { method: 'POST', headers: { 'Content-Type': type, ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body });
+      fetch(`${base}/api/files`, { method: 'POST', headers: { 'Content-Type': type, ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body: new Uint8Array(body) });
     const ok = await upload(PNG, 'image/png', login.token);
     expect(ok.status).toBe(200);
     const { fileId, url } = (await ok.json()) as { fileId: string; url: string };
