@@ -70,6 +70,8 @@ export const OrderView = z.object({
   note: z.string(),
   status: OrderStatus,
   proxy: z.boolean(),
+  /** The staff member who ordered for the resident (代点单); they may rate it. */
+  proxyBy: z.nullable(z.string()),
   assigneeId: z.nullable(z.string()),
   assigneeName: z.nullable(z.string()),
   summary: z.string(),

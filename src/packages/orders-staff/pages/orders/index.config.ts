@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '全部订单',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,115 @@
+import Taro from '@tarojs/taro';
+import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
+import { useMemo, useRef, useState } from 'react';
+import { SLOTS, SLOT_LABELS, type OrderView } from '../../../../types/orders';
+import { ChoiceChips, FormField } from '../../../components';
+import { ApiCallError, call, messageOf, newRequestId } from '../../../services';
+import type { FieldErrors } from '../../../lib/fieldErrors';
+import { bookingDates, emptyOrderForm, validateOrderForm, type OrderForm as OrderFormValues, type OrderPrefill } from './orderForm';
+import './orders.scss';
+
+const SLOT_OPTIONS = SLOTS.map((slot) => ({ value: slot, label: SLOT_LABELS[slot] }));
+/** A week of days as chips; the rest of the 30-day window behind 更多日期. */
+const FIRST_DAYS = 7;
+
+/** Refusals that are about the order as a whole, not one field: shown above the button. */
+const NOTICE_CODES = new Set(['LIMIT', 'QUOTA', 'NOT_FOUND', 'FORBIDDEN']);
+
+export interface OrderFormProps {
+  item: { _id: string; title: string };
+  prefill: OrderPrefill;
+  /** 代点单: staff ordering for this resident. */
+  onBehalfOf?: { id: string; name: string };
+  onCreated: (order: OrderView) => void;
+}
+
+/**
+ * 点菜: date, slot, address, phone and note, checked with the server's own schema. One request id
+ * per form, reused on every retry, so a double tap or a retry after a lost answer orders once.
+ */
+export const OrderForm = ({ item, prefill, onBehalfOf, onCreated }: OrderFormProps) => {
+  const [form, setForm] = useState<OrderFormValues>(() => emptyOrderForm(prefill));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [notice, setNotice] = useState('');
+  const [submitting, setSubmitting] = useState(false);
+  const [allDates, setAllDates] = useState(false);
+  const requestId = useRef<string | null>(null);
+  const inFlight = useRef(false);
+
+  const dates = useMemo(() => bookingDates(), []);
+  const chosenIndex = dates.findIndex((d) => d.value === form.date);
+  const showAll = allDates || chosenIndex >= FIRST_DAYS;
+  const dateOptions = showAll ? dates : dates.slice(0, FIRST_DAYS);
+
+  const set = <K extends keyof OrderFormValues>(field: K) => (value: OrderFormValues[K]) => {
+    setForm((current) => ({ ...current, [field]: value }));
+    setErrors((current) => ({ ...current, [field]: '' }));
+  };
+
+  const submit = async () => {
+    if (inFlight.current) return;
+    const { data, errors: found } = validateOrderForm(item._id, form);
+    setErrors(found);
+    if (!data) return;
+    requestId.current ??= newRequestId();
+    inFlight.current = true;
+    setSubmitting(true);
+    setNotice('');
+    try {
+      const input = onBehalfOf ? { ...data, onBehalfOf: onBehalfOf.id } : data;
+      const order = await call('orders', 'createOrder', input, { requestId: requestId.current });
+      void Taro.showToast({ title: '点单成功', icon: 'success' });
+      onCreated(order);
+    } catch (error) {
+      if (error instanceof ApiCallError) {
+        if (error.fields) setErrors(error.fields);
+        if (NOTICE_CODES.has(error.code)) setNotice(error.message);
+      }
+      void Taro.showToast({ title: messageOf(error), icon: 'none' });
+    } finally {
+      inFlight.current = false;
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <View className="order-form">
+      <View className="card">
+        <View className="card__title">{item.title}</View>
+        <Text className="muted">
+          {onBehalfOf ? `为 ${onBehalfOf.name} 代点单，提交后由社区派单给党员志愿者。` : '提交后社区会派党员志愿者上门服务，请保持电话畅通。'}
+        </Text>
+      </View>
+      <View className="form-card">
+        <FormField label="服务日期" required error={errors.date} hint="可预约今天起30天内">
+          <View className="date-chips">
+            <ChoiceChips options={dateOptions} value={form.date || null} onChange={set('date')} />
+          </View>
+          {showAll ? null : (
+            <View className="link-text" onClick={() => setAllDates(true)}>
+              <Text>更多日期</Text>
+            </View>
+          )}
+        </FormField>
+        <FormField label="服务时段" required error={errors.slot}>
+          <ChoiceChips options={SLOT_OPTIONS} value={form.slot || null} onChange={(slot) => set('slot')(slot as OrderFormValues['slot'])} />
+        </FormField>
+        <FormField label="服务地址" required error={errors.address}>
+          <Input value={form.address} placeholder="如：2号楼2单元402" maxLength={60} onChange={set('address')} />
+        </FormField>
+        <FormField label="联系电话" required error={errors.phone}>
+          <Input value={form.phone} placeholder="请输入11位手机号" type="number" maxLength={11} onChange={set('phone')} />
+        </FormField>
+        <FormField label="备注" error={errors.note}>
+          <TextArea value={form.note} placeholder="如：电饭煲不加热（选填）" maxLength={200} showCount onChange={set('note')} />
+        </FormField>
+      </View>
+      {errors.onBehalfOf ? <View className="notice-banner">{errors.onBehalfOf}</View> : null}
+      {notice ? <View className="notice-banner">{notice}</View> : null}
+      <Button type="primary" block loading={submitting} disabled={submitting} onClick={() => void submit()}>
+        确认点单
+      </Button>
+    </View>
+  );
+};

@@ -1,0 +1,30 @@
+import Taro from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { View } from '@tarojs/components';
+import { useEffect } from 'react';
+import type { ServiceItem } from '../../../../types/menu';
+import { useCurrentUser } from '../../../lib/currentUser';
+import { ROUTES } from '../../../lib/routes';
+
+/** The service page's one primary action: 我要点单 (staff order for a resident through 代点单). */
+export const OrderItemButton = ({ item }: { item: Pick<ServiceItem, '_id' | 'status'> }) => {
+  const { state, reload } = useCurrentUser();
+  // Mounted once the item has loaded, after the page's onShow: ask who is looking now.
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  if (item.status !== 'published') return null;
+  const staff = state.status === 'ready' && (state.user?.role === 'staff' || state.user?.role === 'admin');
+  return (
+    <View className="actions actions--stacked">
+      <Button
+        type="primary"
+        block
+        size="large"
+        onClick={() => void Taro.navigateTo({ url: staff ? ROUTES.proxyOrder : ROUTES.orderForm(item._id) })}
+      >
+        {staff ? '代居民点单' : '我要点单'}
+      </Button>
+    </View>
+  );
+};
