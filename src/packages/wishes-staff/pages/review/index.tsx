@@ -1,0 +1,134 @@
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { BENEFICIARY_TYPE_LABELS, WISH_KIND_LABELS, type WishAbilities, type WishView } from '../../../../../types/wishes';
+import { EmptyState, ErrorState, LoadingState, PageShell } from '../../../../components';
+import { ApiCallError, call, messageOf } from '../../../../services';
+import { formatDateTime } from '../../../../lib/time';
+import { ROUTES } from '../../../../lib/routes';
+import { ListFooter } from '../../../../pages/wishes/components/ListFooter';
+import { PhotoStrip } from '../../../../pages/wishes/components/PhotoPicker';
+import { WishActions, type WishActionHandlers } from '../../../../pages/wishes/components/WishActions';
+import { WishStatusTag } from '../../../../pages/wishes/components/WishStatusTag';
+import { usePagedWishes } from '../../../../pages/wishes/usePagedWishes';
+import { formatDeadline } from '../../../../pages/wishes/wishTime';
+import '../../../../pages/wishes/wishes.scss';
+
+const NO_ABILITIES: WishAbilities = { claim: false, release: false, fulfil: false, confirm: false, withdraw: false, review: false };
+
+const nothing = async () => true;
+
+/** 心愿审核: wishes waiting for review, the longest-waiting first; approve, or reject with a reason. */
+const ReviewQueuePage = () => {
+  const [busy, setBusy] = useState(false);
+  const fetchPage = useCallback((cursor?: number) => call('wishes', 'reviewQueue', cursor === undefined ? {} : { cursor }), []);
+  const { state, reload, loadMore, replace } = usePagedWishes(fetchPage);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) void reload(true);
+    shown.current = true;
+  });
+  usePullDownRefresh(() => {
+    void reload(true).finally(() => Taro.stopPullDownRefresh());
+  });
+  useReachBottom(() => {
+    void loadMore();
+  });
+
+  const review = async (wish: WishView, approve: boolean, reason?: string): Promise<boolean> => {
+    if (busy) return false;
+    setBusy(true);
+    try {
+      await call('wishes', 'reviewWish', approve ? { wishId: wish._id, approve } : { wishId: wish._id, approve, reason });
+      void Taro.showToast({ title: approve ? '已通过，已上心愿墙' : '已驳回', icon: 'success' });
+      replace(wish._id, null);
+      return true;
+    } catch (error) {
+      void Taro.showToast({ title: messageOf(error), icon: 'none' });
+      // Already reviewed or withdrawn by someone else: the queue as it is now.
+      if (error instanceof ApiCallError && error.code !== 'INTERNAL' && error.code !== 'VALIDATION') {
+        void reload(true);
+        return true;
+      }
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const handlersFor = (wish: WishView): WishActionHandlers => ({
+    claim: nothing,
+    release: nothing,
+    fulfil: nothing,
+    confirm: nothing,
+    withdraw: nothing,
+    review: (approve, reason) => review(wish, approve, reason),
+  });
+
+  let body: ReactNode;
+  if (state.status === 'loading') body = <LoadingState />;
+  else if (state.status === 'error') body = <ErrorState error={state.error} onRetry={() => void reload()} />;
+  else if (state.items.length === 0)
+    body = (
+      <EmptyState
+        title="没有待审核的心愿"
+        description="居民发布或社区代发的心愿会出现在这里，下拉可刷新。也可以为行动不便的老人代发心愿。"
+        actionText="代发心愿"
+        onAction={() => void Taro.navigateTo({ url: ROUTES.staffWishProxy })}
+      />
+    );
+  else
+    body = state.items.map((wish) => (
+      <View key={wish._id} className="card wish-card">
+        <View className="card__title wish-card__title" onClick={() => void Taro.navigateTo({ url: ROUTES.wishDetail(wish._id) })}>
+          <Text className="wish-card__name">{wish.title}</Text>
+          <WishStatusTag status={wish.status} />
+        </View>
+        <Text className="wish-detail__content">{wish.content}</Text>
+        <PhotoStrip fileIds={wish.photos} />
+        <View className="card__row">
+          <Text className="muted">心愿对象</Text>
+          <Text>
+            {wish.beneficiaryName}（{BENEFICIARY_TYPE_LABELS[wish.beneficiaryType]}）{wish.beneficiaryPhone ?? ''}
+          </Text>
+        </View>
+        <View className="card__row">
+          <Text className="muted">类型 · 价值</Text>
+          <Text>
+            {WISH_KIND_LABELS[wish.kind]} · 约{wish.value}元
+          </Text>
+        </View>
+        <View className="card__row">
+          <Text className="muted">截止日期</Text>
+          <Text>{formatDeadline(wish.deadline)}</Text>
+        </View>
+        <View className="card__row">
+          <Text className="muted">提交时间</Text>
+          <Text>
+            {formatDateTime(wish.createdAt)}
+            {wish.proxy ? `（${wish.postedByName ?? '社区'}代发）` : ''}
+          </Text>
+        </View>
+        <WishActions
+          wishId={wish._id}
+          title={wish.title}
+          can={{ ...NO_ABILITIES, review: wish.can.review }}
+          busy={busy}
+          handlers={handlersFor(wish)}
+        />
+      </View>
+    ));
+
+  return (
+    <PageShell>
+      {body}
+      <ListFooter state={state} onMore={() => void loadMore()} />
+    </PageShell>
+  );
+};
+
+export default ReviewQueuePage;
