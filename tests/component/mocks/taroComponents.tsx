@@ -15,3 +15,6 @@ export const View = ({ children, className, id, onClick }: BoxProps) => (
 );
 
 export const Text = ({ children, className }: BoxProps) => <span className={className}>{children}</span>;
+
+/** Image → img (the activity check-in QR is a data URL). */
+export const Image = ({ src, className }: { src: string; className?: string; mode?: string }) => <img className={className} src={src} alt="" />;

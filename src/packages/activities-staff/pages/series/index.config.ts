@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '添加每周活动',
+});
