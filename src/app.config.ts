@@ -11,15 +11,36 @@ export default defineAppConfig({
     // The demo login exists only in local mode; WeChat identifies the user itself.
     ...(isH5 ? ['pages/login/index'] : []),
     // orders: main-package pages
+    'pages/orders/form',
+    'pages/orders/index',
+    'pages/orders/detail',
+    'pages/orders/leaderboard',
+    'pages/orders/messages',
     // wishes: main-package pages
+    'pages/wishes/index',
+    'pages/wishes/detail',
+    'pages/wishes/post',
+    'pages/wishes/mine',
     // activities: main-package pages
+    'pages/activities/index',
+    'pages/activities/detail',
+    'pages/activities/signup',
+    'pages/activities/mine',
   ],
   subPackages: [
     { root: 'packages/staff', pages: ['pages/items/index', 'pages/item-edit/index', 'pages/members/index'] },
     { root: 'packages/member', pages: ['pages/card/index'] },
     // orders: subpackages
+    { root: 'packages/orders-member', pages: ['pages/hall/index', 'pages/tasks/index', 'pages/task/index', 'pages/points/index'] },
+    { root: 'packages/orders-staff', pages: ['pages/dispatch/index', 'pages/order/index', 'pages/proxy/index', 'pages/orders/index'] },
     // wishes: subpackages
+    { root: 'packages/wishes-member', pages: ['pages/claims/index'] },
+    { root: 'packages/wishes-staff', pages: ['pages/review/index', 'pages/proxy/index'] },
     // activities: subpackages
+    {
+      root: 'packages/activities-staff',
+      pages: ['pages/menus/index', 'pages/menu/index', 'pages/activity-edit/index', 'pages/series/index', 'pages/attendees/index', 'pages/blocks/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',
@@ -37,7 +58,9 @@ export default defineAppConfig({
       { pagePath: 'pages/index/index', text: '首页' },
       { pagePath: 'pages/menu/index', text: '服务' },
       // tab: wishes
+      { pagePath: 'pages/wishes/index', text: '心愿' },
       // tab: activities
+      { pagePath: 'pages/activities/index', text: '活动' },
       { pagePath: 'pages/mine/index', text: '我的' },
     ],
   },

@@ -6,6 +6,9 @@ import type { UserProfile } from '../../../types/users';
 import { ErrorState, LoadingState, MemberStatusTag, PageShell, RoleTag } from '../../components';
 import { useCurrentUser } from '../../lib/currentUser';
 import { ROUTES } from '../../lib/routes';
+import { MemberOrderEntries, ResidentOrderEntries, StaffOrderEntries } from '../orders/components/entries';
+import { MemberWishEntries, ResidentWishEntries, StaffWishEntries } from '../wishes/components/entries';
+import { ResidentActivityEntries, StaffActivityEntries } from '../activities/components/entries';
 
 const go = (url: string) => () => void Taro.navigateTo({ url });
 const goTab = (url: string) => () => void Taro.switchTab({ url });
@@ -34,6 +37,9 @@ const ResidentPanel = ({ user }: { user: UserProfile }) => (
     <View className="entry-grid">
       <Entry title="服务菜单" desc="家电维修、孤老慰问、法律咨询…" onClick={goTab(ROUTES.menu)} />
       <Entry title="我的资料" desc="住址、电话、长辈模式" onClick={goTab(ROUTES.mine)} />
+      <ResidentOrderEntries />
+      <ResidentWishEntries />
+      <ResidentActivityEntries />
     </View>
     <View className="card card--spaced">
       <View className="card__title">
@@ -65,6 +71,9 @@ const MemberPanel = ({ user }: { user: UserProfile }) => (
     <View className="entry-grid">
       <Entry title="服务菜单" desc="看看社区提供哪些服务" onClick={goTab(ROUTES.menu)} />
       <Entry title="我的资料" desc="住址、电话、长辈模式" onClick={goTab(ROUTES.mine)} />
+      <MemberOrderEntries />
+      <MemberWishEntries />
+      <ResidentActivityEntries />
     </View>
   </>
 );
@@ -76,6 +85,9 @@ const StaffPanel = () => (
       <Entry title="服务管理" desc="备菜：新建、上架、暂停服务" onClick={go(ROUTES.staffItems)} />
       <Entry title="党员审核" desc="审核党员志愿者报到申请" onClick={go(ROUTES.staffMembers)} />
       <Entry title="服务菜单" desc="以居民视角查看菜单" onClick={goTab(ROUTES.menu)} />
+      <StaffOrderEntries />
+      <StaffWishEntries />
+      <StaffActivityEntries />
     </View>
   </>
 );

@@ -5,6 +5,7 @@ import { CATEGORY_KIND_LABELS, type ServiceItem } from '../../../types/menu';
 import { ErrorState, ItemStatusTag, LoadingState, PageShell, StatusTag } from '../../components';
 import { call } from '../../services';
 import { formatDuration } from '../../lib/time';
+import { OrderItemButton } from '../orders/components/OrderItemButton';
 
 type ItemState = { status: 'loading' } | { status: 'ready'; item: ServiceItem } | { status: 'error'; error: unknown };
 
@@ -68,6 +69,7 @@ const ItemPage = () => {
             </View>
           </View>
         </View>
+        <OrderItemButton item={item} />
       </>
     );
   }

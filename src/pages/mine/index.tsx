@@ -9,6 +9,9 @@ import { forgetCurrentUser, rememberCurrentUser, useCurrentUser } from '../../li
 import { useElderlyMode } from '../../lib/elderlyMode';
 import { MemberApplication } from './MemberApplication';
 import { ROUTES } from '../../lib/routes';
+import { MineOrderLinks } from '../orders/components/entries';
+import { MineWishLinks } from '../wishes/components/entries';
+import { MineActivityLinks } from '../activities/components/entries';
 
 const Profile = ({ user }: { user: UserProfile }) => (
   <CellGroup title="我的资料">
@@ -75,7 +78,10 @@ const MinePage = () => {
     account = (
       <>
         <Profile user={state.user} />
+        <MineOrderLinks user={state.user} />
         <MemberSection user={state.user} onChanged={onChanged} />
+        <MineWishLinks />
+        {state.user.role === 'resident' || state.user.role === 'member' ? <MineActivityLinks /> : null}
       </>
     );
   }
