@@ -9,6 +9,7 @@
  */
 import { cmd, upd } from '../store/port';
 import { notify } from '../messages/notify';
+import { SYSTEM_ACTOR, timelineEvent } from '../runtime/timeline';
 import type { Ports } from '../ports';
 import type { ActivityDoc, SignupDoc } from './activityDocs';
 import { seatToken } from './activityCodes';
@@ -73,7 +74,7 @@ const promote = async (ports: Ports, activity: ActivityDoc, waiting: SignupDoc, 
       seatToken: token,
       confirmedAt: now,
       updatedAt: now,
-      timeline: upd.push({ at: now, by: 'system', byName: '系统', from: 'waitlisted', to: 'confirmed', note: '候补递补' }),
+      timeline: upd.push(timelineEvent(SYSTEM_ACTOR, now, 'waitlisted', 'confirmed', '候补递补')),
     },
   );
   if (promoted === 1) {
