@@ -2,6 +2,8 @@
 // there, then run every jest project (unit, store, integration, component, weapp), then the
 // browser tests against the built local server.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,6 +25,14 @@ step('build weapp', 'npx', ['taro', 'build', '--type', 'weapp'], { NODE_ENV: 'pr
 step('build h5', 'npx', ['taro', 'build', '--type', 'h5'], { NODE_ENV: 'production' });
 step('build functions', 'node', ['scripts/build-functions.mjs']);
 step('ensure chromium', 'bash', ['scripts/ensure-chromium.sh']);
-step('jest: unit, store, adapters, integration, component, weapp', 'npx', ['jest', '--ci', ...jestArgs]);
+const reports = mkdtempSync(join(tmpdir(), 'linli-jest-'));
+const mainReport = join(reports, 'main.json');
+const browserReport = join(reports, 'browser.json');
+step('jest: unit, store, adapters, integration, component, weapp', 'npx', ['jest', '--ci', '--json', `--outputFile=${mainReport}`, ...jestArgs]);
 // One browser at a time: each test drives a real server and a real Chromium on two cores.
-step('jest: browser', 'npx', ['jest', '--ci', '--runInBand', '-c', 'tests/browser/jest.config.js', ...jestArgs]);
+step('jest: browser', 'npx', ['jest', '--ci', '--runInBand', '--json', `--outputFile=${browserReport}`, '-c', 'tests/browser/jest.config.js', ...jestArgs]);
+
+const totals = [mainReport, browserReport]
+  .map((file) => JSON.parse(readFileSync(file, 'utf8')))
+  .reduce((sum, r) => ({ passed: sum.passed + r.numPassedTests, failed: sum.failed + r.numFailedTests }), { passed: 0, failed: 0 });
+console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
