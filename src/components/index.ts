@@ -6,3 +6,5 @@ export { PageShell } from './PageShell';
 export { FormField } from './FormField';
 export { ChoiceChips, type ChoiceOption } from './ChoiceChips';
 export { SegmentTabs, type SegmentTab } from './SegmentTabs';
+export { ListFooter, type ListFooterProps } from './ListFooter';
+export { EntryTile, goTo } from './EntryTile';

@@ -1,10 +1,11 @@
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { Text } from '@tarojs/components';
-import { useCallback, useRef, useState, type ReactNode } from 'react';
-import { SIGNUP_STATUS_LABELS, type MySignupItem, type SignupStatus, type SignupView } from '../../../types/activities';
-import { EmptyState, ErrorState, LoadingState, PageShell, SegmentTabs } from '../../components';
+import Taro from '@tarojs/taro';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { SIGNUP_STATUS_LABELS, type SignupStatus, type SignupView } from '../../../types/activities';
+import { EmptyState, ErrorState, ListFooter, LoadingState, PageShell, SegmentTabs } from '../../components';
 import { call } from '../../services';
 import { ROUTES } from '../../lib/routes';
+import { useListPage } from '../../lib/useListPage';
+import { usePagedList } from '../../lib/usePagedList';
 import { MySignupCard } from './components/MySignupCard';
 import './activities.scss';
 
@@ -17,72 +18,31 @@ const FILTERS: ReadonlyArray<{ value: Filter; label: string }> = [
   { value: 'cancelled', label: SIGNUP_STATUS_LABELS.cancelled },
 ];
 
-type ListState =
-  | { status: 'loading' }
-  | { status: 'ready'; items: MySignupItem[]; nextCursor: number | null; loadingMore: boolean }
-  | { status: 'error'; error: unknown };
-
 /** 我的报名: newest activities first, 20 a page, more on reaching the bottom. */
 const MySignupsPage = () => {
   const [filter, setFilter] = useState<Filter>('all');
-  const [state, setState] = useState<ListState>({ status: 'loading' });
-  const generation = useRef(0);
-
-  const load = useCallback(async (which: Filter, quiet = false) => {
-    const mine = ++generation.current;
-    if (!quiet) setState({ status: 'loading' });
-    try {
-      const page = await call('activities', 'mySignups', which === 'all' ? {} : { status: which });
-      if (mine === generation.current) setState({ status: 'ready', items: page.items, nextCursor: page.nextCursor, loadingMore: false });
-    } catch (error) {
-      if (mine === generation.current) setState({ status: 'error', error });
-    }
-  }, []);
-
-  useDidShow(() => {
-    void load(filter, state.status === 'ready');
+  const fetchPage = useCallback(
+    (cursor?: number) => call('activities', 'mySignups', { ...(filter === 'all' ? {} : { status: filter }), ...(cursor === undefined ? {} : { cursor }) }),
+    [filter],
+  );
+  const { state, reload, loadMore, update } = usePagedList(fetchPage, {
+    onMoreError: () => void Taro.showToast({ title: '加载更多失败，请稍后重试', icon: 'none' }),
   });
 
-  usePullDownRefresh(() => {
-    void load(filter, true).finally(() => Taro.stopPullDownRefresh());
-  });
+  // A changed filter reads the list afresh; coming back to the page refreshes it quietly.
+  useEffect(() => {
+    void reload();
+  }, [reload, fetchPage]);
+  useListPage({ reload, loadMore });
 
-  useReachBottom(() => {
-    if (state.status !== 'ready' || state.nextCursor === null || state.loadingMore) return;
-    const cursor = state.nextCursor;
-    const mine = generation.current;
-    setState({ ...state, loadingMore: true });
-    void call('activities', 'mySignups', { ...(filter === 'all' ? {} : { status: filter }), cursor })
-      .then((page) => {
-        if (mine !== generation.current) return;
-        setState((current) =>
-          current.status === 'ready'
-            ? { status: 'ready', items: [...current.items, ...page.items], nextCursor: page.nextCursor, loadingMore: false }
-            : current,
-        );
-      })
-      .catch(() => {
-        setState((current) => (current.status === 'ready' ? { ...current, loadingMore: false } : current));
-        void Taro.showToast({ title: '加载更多失败，请稍后重试', icon: 'none' });
-      });
-  });
+  // The tab already shown reads it afresh; another one through the effect above.
+  const changeFilter = (next: Filter) => (next === filter ? void reload() : setFilter(next));
 
-  const changeFilter = (next: Filter) => {
-    setFilter(next);
-    void load(next);
-  };
-
-  const replace = (updated: SignupView) => {
-    setState((current) =>
-      current.status === 'ready'
-        ? { ...current, items: current.items.map((item) => (item._id === updated._id ? { ...item, ...updated } : item)) }
-        : current,
-    );
-  };
+  const replace = (updated: SignupView) => update((items) => items.map((item) => (item._id === updated._id ? { ...item, ...updated } : item)));
 
   let body: ReactNode;
   if (state.status === 'loading') body = <LoadingState text="正在加载我的报名…" />;
-  else if (state.status === 'error') body = <ErrorState error={state.error} onRetry={() => void load(filter)} />;
+  else if (state.status === 'error') body = <ErrorState error={state.error} onRetry={() => void reload()} />;
   else if (state.items.length === 0)
     body = (
       <EmptyState
@@ -105,7 +65,7 @@ const MySignupsPage = () => {
             onOpenActivity={() => void Taro.navigateTo({ url: ROUTES.activityDetail(item.activityId) })}
           />
         ))}
-        <Text className="footer-note">{state.loadingMore ? '正在加载…' : state.nextCursor === null ? '没有更多了' : '上拉加载更多'}</Text>
+        <ListFooter more={state.more} hasMore={state.nextCursor !== null} className="footer-note" />
       </>
     );
 

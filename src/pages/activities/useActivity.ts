@@ -1,25 +1,12 @@
-import { useCallback, useState } from 'react';
 import type { ActionOutput } from '../../../types/api';
 import { call } from '../../services';
+import { useRemote, type Remote } from '../../lib/useRemote';
 
 export type ActivityAnswer = ActionOutput<'activities', 'getActivity'>;
-export type ActivityState = { status: 'loading' } | { status: 'ready'; data: ActivityAnswer } | { status: 'error'; error: unknown };
+export type ActivityState = Remote<ActivityAnswer>;
 
-/** One activity with the caller's own sign-up and the length of its waitlist. */
+/** One activity with the caller's own sign-up and the length of its waitlist (loaded by the page, in useDidShow). */
 export const useActivity = (activityId: string) => {
-  const [state, setState] = useState<ActivityState>({ status: 'loading' });
-
-  const load = useCallback(
-    async (quiet = false) => {
-      if (!quiet) setState({ status: 'loading' });
-      try {
-        setState({ status: 'ready', data: await call('activities', 'getActivity', { activityId }) });
-      } catch (error) {
-        setState({ status: 'error', error });
-      }
-    },
-    [activityId],
-  );
-
+  const { state, setState, load } = useRemote(() => call('activities', 'getActivity', { activityId }), [activityId], { auto: false });
   return { state, setState, load };
 };

@@ -3,29 +3,21 @@ import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import type { UserProfile } from '../../../types/users';
-import { ErrorState, LoadingState, MemberStatusTag, PageShell, RoleTag } from '../../components';
+import { EntryTile, ErrorState, goTo, LoadingState, MemberStatusTag, PageShell, RoleTag } from '../../components';
 import { useCurrentUser } from '../../lib/currentUser';
 import { ROUTES } from '../../lib/routes';
 import { MemberOrderEntries, ResidentOrderEntries, StaffOrderEntries } from '../orders/components/entries';
 import { MemberWishEntries, ResidentWishEntries, StaffWishEntries } from '../wishes/components/entries';
 import { ResidentActivityEntries, StaffActivityEntries } from '../activities/components/entries';
 
-const go = (url: string) => () => void Taro.navigateTo({ url });
 const goTab = (url: string) => () => void Taro.switchTab({ url });
-
-const Entry = ({ title, desc, onClick }: { title: string; desc: string; onClick: () => void }) => (
-  <View className="entry" onClick={onClick}>
-    <Text className="entry__title">{title}</Text>
-    <Text className="entry__desc">{desc}</Text>
-  </View>
-);
 
 const RegisterPrompt = () => (
   <View className="card">
     <View className="card__title">欢迎来到邻里服务</View>
     <Text className="muted">注册所在社区后，即可浏览服务菜单、点单求助、参与社区活动。</Text>
     <View className="actions">
-      <Button type="primary" block onClick={go(ROUTES.register)}>
+      <Button type="primary" block onClick={goTo(ROUTES.register)}>
         立即注册
       </Button>
     </View>
@@ -35,8 +27,8 @@ const RegisterPrompt = () => (
 const ResidentPanel = ({ user }: { user: UserProfile }) => (
   <>
     <View className="entry-grid">
-      <Entry title="服务菜单" desc="家电维修、孤老慰问、法律咨询…" onClick={goTab(ROUTES.menu)} />
-      <Entry title="我的资料" desc="住址、电话、长辈模式" onClick={goTab(ROUTES.mine)} />
+      <EntryTile title="服务菜单" desc="家电维修、孤老慰问、法律咨询…" onClick={goTab(ROUTES.menu)} />
+      <EntryTile title="我的资料" desc="住址、电话、长辈模式" onClick={goTab(ROUTES.mine)} />
       <ResidentOrderEntries />
       <ResidentWishEntries />
       <ResidentActivityEntries />
@@ -63,14 +55,14 @@ const MemberPanel = ({ user }: { user: UserProfile }) => (
       <View className="card__title">党员志愿者</View>
       <Text className="muted">{user.branch ?? ''}</Text>
       <View className="actions">
-        <Button type="primary" onClick={go(ROUTES.memberCard)}>
+        <Button type="primary" onClick={goTo(ROUTES.memberCard)}>
           我的党员卡
         </Button>
       </View>
     </View>
     <View className="entry-grid">
-      <Entry title="服务菜单" desc="看看社区提供哪些服务" onClick={goTab(ROUTES.menu)} />
-      <Entry title="我的资料" desc="住址、电话、长辈模式" onClick={goTab(ROUTES.mine)} />
+      <EntryTile title="服务菜单" desc="看看社区提供哪些服务" onClick={goTab(ROUTES.menu)} />
+      <EntryTile title="我的资料" desc="住址、电话、长辈模式" onClick={goTab(ROUTES.mine)} />
       <MemberOrderEntries />
       <MemberWishEntries />
       <ResidentActivityEntries />
@@ -82,9 +74,9 @@ const StaffPanel = () => (
   <>
     <Text className="section-title">社区工作台</Text>
     <View className="entry-grid">
-      <Entry title="服务管理" desc="备菜：新建、上架、暂停服务" onClick={go(ROUTES.staffItems)} />
-      <Entry title="党员审核" desc="审核党员志愿者报到申请" onClick={go(ROUTES.staffMembers)} />
-      <Entry title="服务菜单" desc="以居民视角查看菜单" onClick={goTab(ROUTES.menu)} />
+      <EntryTile title="服务管理" desc="备菜：新建、上架、暂停服务" onClick={goTo(ROUTES.staffItems)} />
+      <EntryTile title="党员审核" desc="审核党员志愿者报到申请" onClick={goTo(ROUTES.staffMembers)} />
+      <EntryTile title="服务菜单" desc="以居民视角查看菜单" onClick={goTab(ROUTES.menu)} />
       <StaffOrderEntries />
       <StaffWishEntries />
       <StaffActivityEntries />
@@ -101,7 +93,7 @@ const panelFor = (user: UserProfile): ReactNode => {
     case 'admin':
       return (
         <View className="entry-grid">
-          <Entry title="服务菜单" desc="查看社区服务菜单" onClick={goTab(ROUTES.menu)} />
+          <EntryTile title="服务菜单" desc="查看社区服务菜单" onClick={goTab(ROUTES.menu)} />
         </View>
       );
     default:

@@ -40,7 +40,7 @@ const MenuPage = () => {
       />
     );
   } else {
-    const sections = state.sections.filter((section) => section.category.kind === kind);
+    const sections = state.data.filter((section) => section.category.kind === kind);
     body =
       sections.length === 0 ? (
         <EmptyState

@@ -29,7 +29,7 @@ const OrderDetailPage = () => {
   if (state.status === 'loading') body = <LoadingState />;
   else if (state.status === 'error') body = <ErrorState error={state.error} onRetry={() => void load()} />;
   else {
-    const { order } = state;
+    const { data: order } = state;
     body = (
       <>
         <OrderInfo order={order} view="resident" />

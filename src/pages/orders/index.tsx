@@ -1,9 +1,10 @@
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
 import type { OrderStatus } from '../../../types/orders';
 import { PageShell, SegmentTabs } from '../../components';
 import { call } from '../../services';
 import { ROUTES } from '../../lib/routes';
+import { useListPage } from '../../lib/useListPage';
 import { OrderList } from './components/OrderList';
 import { useOrderPages, type FetchOrderPage } from './components/orderPages';
 
@@ -25,19 +26,8 @@ const MyOrdersPage = () => {
   const [tab, setTab] = useState<Tab>('all');
   const current = TABS.find((t) => t.value === tab) ?? TABS[0];
   const { state, load, loadMore } = useOrderPages(fetchMine, current.statuses);
-  const shown = useRef(false);
-
   // Coming back from an order (cancelled, rated) shows the list as it now is.
-  useDidShow(() => {
-    if (shown.current) void load(true);
-    shown.current = true;
-  });
-  usePullDownRefresh(() => {
-    void load(true).finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => {
-    void loadMore();
-  });
+  useListPage({ reload: load, loadMore });
 
   return (
     <PageShell>

@@ -1,48 +1,34 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { PERIOD_LABELS, PERIODS, type LeaderboardOutput, type Period } from '../../../types/points';
+import { useState, type ReactNode } from 'react';
+import { PERIOD_LABELS, PERIODS, type Period } from '../../../types/points';
 import { EmptyState, ErrorState, LoadingState, PageShell, SegmentTabs, StatusTag } from '../../components';
 import { call } from '../../services';
 import { useCurrentUser } from '../../lib/currentUser';
+import { useRemote } from '../../lib/useRemote';
 import { periodTitle, starLevelText } from './components/pointsText';
 import './components/orders.scss';
 
 const PERIOD_TABS = PERIODS.map((period) => ({ value: period, label: PERIOD_LABELS[period] }));
 
-type BoardState = { status: 'loading' } | { status: 'ready'; board: LeaderboardOutput } | { status: 'error'; error: unknown };
-
 /** 先锋榜: the community's party-member volunteers ranked by points for a month, quarter or year. */
 const LeaderboardPage = () => {
   const [period, setPeriod] = useState<Period>('month');
-  const [state, setState] = useState<BoardState>({ status: 'loading' });
+  const { state, load } = useRemote(() => call('points', 'leaderboard', { period }), [period]);
   const { state: user } = useCurrentUser();
   const meId = user.status === 'ready' ? user.user?._id : undefined;
 
-  const load = useCallback(async (which: Period, quiet = false) => {
-    if (!quiet) setState({ status: 'loading' });
-    try {
-      setState({ status: 'ready', board: await call('points', 'leaderboard', { period: which }) });
-    } catch (error) {
-      setState({ status: 'error', error });
-    }
-  }, []);
-
-  useEffect(() => {
-    void load(period);
-  }, [load, period]);
-
   usePullDownRefresh(() => {
-    void load(period, true).finally(() => Taro.stopPullDownRefresh());
+    void load(true).finally(() => Taro.stopPullDownRefresh());
   });
 
   let body: ReactNode;
   if (state.status === 'loading') body = <LoadingState text="正在加载先锋榜…" />;
-  else if (state.status === 'error') body = <ErrorState error={state.error} onRetry={() => void load(period)} />;
-  else if (state.board.rows.length === 0)
+  else if (state.status === 'error') body = <ErrorState error={state.error} onRetry={() => void load()} />;
+  else if (state.data.rows.length === 0)
     body = <EmptyState title="还没有党员志愿者上榜" description="党员志愿者完成服务、圆梦微心愿、参加活动志愿服务后会出现在这里。" />;
   else {
-    const { board } = state;
+    const { data: board } = state;
     body = (
       <View className="card">
         <View className="card__title">

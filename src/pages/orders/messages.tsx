@@ -1,18 +1,15 @@
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { MessageView } from '../../../types/messages';
-import { EmptyState, ErrorState, LoadingState, PageShell } from '../../components';
+import { EmptyState, ErrorState, ListFooter, LoadingState, PageShell } from '../../components';
 import { call, messageOf } from '../../services';
 import { formatDateTime } from '../../lib/time';
 import { ROUTES } from '../../lib/routes';
+import { useListPage } from '../../lib/useListPage';
+import { usePagedList } from '../../lib/usePagedList';
 import './components/orders.scss';
-
-type ListState =
-  | { status: 'loading' }
-  | { status: 'error'; error: unknown }
-  | { status: 'ready'; items: MessageView[]; unread: number; nextCursor: number | null; loadingMore: boolean };
 
 /** Notices about an order open it: the member's task for what was sent to the volunteer. */
 const targetOf = (message: MessageView): string | null => {
@@ -22,56 +19,27 @@ const targetOf = (message: MessageView): string | null => {
 
 /** 消息中心: every notice the community sent, newest first; unread ones are marked. */
 const MessagesPage = () => {
-  const [state, setState] = useState<ListState>({ status: 'loading' });
-  const busy = useRef(false);
+  const [unread, setUnread] = useState(0);
+  const fetchPage = useCallback((cursor?: number) => call('users', 'listMessages', cursor === undefined ? {} : { cursor }), []);
+  const { state, reload, loadMore, update } = usePagedList(fetchPage, {
+    onAnswer: (page) => setUnread(page.unread),
+    onMoreError: (error) => void Taro.showToast({ title: messageOf(error), icon: 'none' }),
+  });
 
-  const load = useCallback(async (quiet = false) => {
-    if (!quiet) setState({ status: 'loading' });
-    try {
-      const page = await call('users', 'listMessages', {});
-      setState({ status: 'ready', items: page.items, unread: page.unread, nextCursor: page.nextCursor, loadingMore: false });
-    } catch (error) {
-      setState({ status: 'error', error });
-    }
-  }, []);
-
-  useDidShow(() => {
-    void load(state.status === 'ready');
-  });
-  usePullDownRefresh(() => {
-    void load(true).finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => {
-    if (state.status !== 'ready' || state.nextCursor === null || busy.current) return;
-    busy.current = true;
-    const cursor = state.nextCursor;
-    setState({ ...state, loadingMore: true });
-    call('users', 'listMessages', { cursor })
-      .then((page) =>
-        setState((s) => (s.status === 'ready' ? { ...s, items: [...s.items, ...page.items], unread: page.unread, nextCursor: page.nextCursor, loadingMore: false } : s)),
-      )
-      .catch((error: unknown) => {
-        void Taro.showToast({ title: messageOf(error), icon: 'none' });
-        setState((s) => (s.status === 'ready' ? { ...s, loadingMore: false } : s));
-      })
-      .finally(() => {
-        busy.current = false;
-      });
-  });
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  useListPage({ reload, loadMore });
 
   const markRead = (ids?: string[]) => {
-    setState((s) =>
-      s.status === 'ready'
-        ? {
-            ...s,
-            items: s.items.map((m) => (!ids || ids.includes(m._id) ? { ...m, read: true } : m)),
-            unread: ids ? Math.max(0, s.unread - s.items.filter((m) => ids.includes(m._id) && !m.read).length) : 0,
-          }
-        : s,
-    );
+    if (state.status === 'ready') {
+      const newlyRead = ids ? state.items.filter((m) => ids.includes(m._id) && !m.read).length : 0;
+      setUnread((n) => (ids ? Math.max(0, n - newlyRead) : 0));
+      update((items) => items.map((m) => (!ids || ids.includes(m._id) ? { ...m, read: true } : m)));
+    }
     call('users', 'markMessagesRead', ids ? { ids } : {}).catch((error: unknown) => {
       void Taro.showToast({ title: messageOf(error), icon: 'none' });
-      void load(true);
+      void reload(true);
     });
   };
 
@@ -83,7 +51,7 @@ const MessagesPage = () => {
 
   let body: ReactNode;
   if (state.status === 'loading') body = <LoadingState />;
-  else if (state.status === 'error') body = <ErrorState error={state.error} onRetry={() => void load()} />;
+  else if (state.status === 'error') body = <ErrorState error={state.error} onRetry={() => void reload()} />;
   else if (state.items.length === 0) body = <EmptyState title="暂无消息" description="派单、接单、服务完成等通知会出现在这里，下拉可刷新。" />;
   else
     body = (
@@ -91,9 +59,9 @@ const MessagesPage = () => {
         <View className="card">
           <View className="card__row">
             <Text>
-              未读 <Text className="strong-number">{state.unread}</Text> 条
+              未读 <Text className="strong-number">{unread}</Text> 条
             </Text>
-            {state.unread > 0 ? (
+            {unread > 0 ? (
               <Button type="default" size="small" onClick={() => markRead()}>
                 全部已读
               </Button>
@@ -117,7 +85,7 @@ const MessagesPage = () => {
             />
           ))}
         </CellGroup>
-        <Text className="list-footer">{state.loadingMore ? '正在加载…' : state.nextCursor === null ? '没有更多了' : '上拉加载更多'}</Text>
+        <ListFooter more={state.more} hasMore={state.nextCursor !== null} />
       </>
     );
 

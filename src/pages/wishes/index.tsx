@@ -1,7 +1,7 @@
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button, Dialog } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import {
   AUTO_RELEASE_DAYS,
   BENEFICIARY_TYPE_LABELS,
@@ -24,7 +24,8 @@ import { useCurrentUser } from '../../lib/currentUser';
 import { ROUTES } from '../../lib/routes';
 import { ListFooter } from './components/ListFooter';
 import { WishCard } from './components/WishCard';
-import { usePagedWishes } from './usePagedWishes';
+import { usePagedList } from '../../lib/usePagedList';
+import { useListPage } from '../../lib/useListPage';
 import './wishes.scss';
 
 const ALL = 'all';
@@ -54,23 +55,13 @@ const WishWallPage = () => {
     },
     [beneficiaryType, kind, status],
   );
-  const { state, reload, loadMore } = usePagedWishes(fetchPage, (answer) => setCounts(answer.counts));
+  const { state, reload, loadMore } = usePagedList(fetchPage, (answer) => setCounts(answer.counts));
 
   // A changed filter reads the wall afresh; coming back to the tab refreshes it quietly.
   useEffect(() => {
     void reload();
   }, [reload, fetchPage]);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void reload(true);
-    shown.current = true;
-  });
-  usePullDownRefresh(() => {
-    void reload(true).finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => {
-    void loadMore();
-  });
+  useListPage({ reload, loadMore });
 
   const role = userState.status === 'ready' ? userState.user?.role : undefined;
   const post = () => void Taro.navigateTo({ url: role === 'staff' ? ROUTES.staffWishProxy : ROUTES.wishPost });

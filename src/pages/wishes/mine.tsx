@@ -1,14 +1,15 @@
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import { useCallback, useEffect, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, type ReactNode } from 'react';
 import type { WishView } from '../../../types/wishes';
 import { EmptyState, ErrorState, LoadingState, PageShell } from '../../components';
 import { call } from '../../services';
 import { ROUTES } from '../../lib/routes';
 import { ListFooter } from './components/ListFooter';
 import { WishCard } from './components/WishCard';
-import { usePagedWishes } from './usePagedWishes';
+import { usePagedList } from '../../lib/usePagedList';
+import { useListPage } from '../../lib/useListPage';
 import './wishes.scss';
 
 const openWish = (wish: WishView) => () => void Taro.navigateTo({ url: ROUTES.wishDetail(wish._id) });
@@ -33,22 +34,12 @@ const noteFor = (wish: WishView): string | null => {
 /** 我的心愿: wishes I posted or that were posted for me, newest first. */
 const MyWishesPage = () => {
   const fetchPage = useCallback((cursor?: number) => call('wishes', 'myWishes', cursor === undefined ? {} : { cursor }), []);
-  const { state, reload, loadMore } = usePagedWishes(fetchPage);
+  const { state, reload, loadMore } = usePagedList(fetchPage);
 
   useEffect(() => {
     void reload();
   }, [reload]);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void reload(true);
-    shown.current = true;
-  });
-  usePullDownRefresh(() => {
-    void reload(true).finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => {
-    void loadMore();
-  });
+  useListPage({ reload, loadMore });
 
   let body: ReactNode;
   if (state.status === 'loading') body = <LoadingState />;

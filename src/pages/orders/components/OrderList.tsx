@@ -1,6 +1,6 @@
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import { ErrorState, EmptyState, LoadingState } from '../../../components';
+import { ErrorState, EmptyState, ListFooter, LoadingState } from '../../../components';
 import { OrderCard, type OrderCardView } from './OrderCard';
 import type { OrderListState, OrderRow } from './orderPages';
 import './orders.scss';
@@ -28,19 +28,7 @@ export const OrderList = ({ state, view, empty, onOpen, onRetry, onMore, renderA
           {renderActions ? renderActions(row) : null}
         </OrderCard>
       ))}
-      {state.loadingMore ? (
-        <Text className="list-footer">正在加载…</Text>
-      ) : state.moreError ? (
-        <View className="list-footer" onClick={onMore}>
-          <Text>加载失败，点击重试</Text>
-        </View>
-      ) : state.hasMore ? (
-        <View className="list-footer" onClick={onMore}>
-          <Text>上拉加载更多</Text>
-        </View>
-      ) : (
-        <Text className="list-footer">没有更多了</Text>
-      )}
+      <ListFooter more={state.loadingMore ? 'loading' : state.moreError ? 'error' : 'idle'} hasMore={state.hasMore} onMore={onMore} />
     </View>
   );
 };

@@ -1,46 +1,37 @@
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useDidShow } from '@tarojs/taro';
 import { Cell, CellGroup } from '@nutui/nutui-react-taro';
-import { Text, View } from '@tarojs/components';
+import { Text } from '@tarojs/components';
 import { useEffect, useRef, useState } from 'react';
 import type { UserProfile } from '../../../../types/users';
 import { call } from '../../../services';
+import { EntryTile, goTo } from '../../../components';
 import { ROUTES } from '../../../lib/routes';
 import './orders.scss';
-
-const go = (url: string) => () => void Taro.navigateTo({ url });
-
-/** The same tile as the home page's own entries. */
-const Entry = ({ title, desc, onClick }: { title: string; desc: string; onClick: () => void }) => (
-  <View className="entry" onClick={onClick}>
-    <Text className="entry__title">{title}</Text>
-    <Text className="entry__desc">{desc}</Text>
-  </View>
-);
 
 /** 首页, resident panel: 我的订单 and 先锋榜. */
 export const ResidentOrderEntries = () => (
   <>
-    <Entry title="我的订单" desc="点单进度、评价服务" onClick={go(ROUTES.myOrders)} />
-    <Entry title="先锋榜" desc="党员志愿者积分排行" onClick={go(ROUTES.leaderboard)} />
+    <EntryTile title="我的订单" desc="点单进度、评价服务" onClick={goTo(ROUTES.myOrders)} />
+    <EntryTile title="先锋榜" desc="党员志愿者积分排行" onClick={goTo(ROUTES.leaderboard)} />
   </>
 );
 
 /** 首页, member panel: 任务大厅, 我的任务, 我的积分 and the board (their own orders are under 我的). */
 export const MemberOrderEntries = () => (
   <>
-    <Entry title="任务大厅" desc="接单：匹配您技能的服务" onClick={go(ROUTES.taskHall)} />
-    <Entry title="我的任务" desc="开始服务、完成服务" onClick={go(ROUTES.myTasks)} />
-    <Entry title="我的积分" desc="积分、星级与明细" onClick={go(ROUTES.myPoints)} />
-    <Entry title="先锋榜" desc="月榜、季榜、年榜" onClick={go(ROUTES.leaderboard)} />
+    <EntryTile title="任务大厅" desc="接单：匹配您技能的服务" onClick={goTo(ROUTES.taskHall)} />
+    <EntryTile title="我的任务" desc="开始服务、完成服务" onClick={goTo(ROUTES.myTasks)} />
+    <EntryTile title="我的积分" desc="积分、星级与明细" onClick={goTo(ROUTES.myPoints)} />
+    <EntryTile title="先锋榜" desc="月榜、季榜、年榜" onClick={goTo(ROUTES.leaderboard)} />
   </>
 );
 
 /** 首页, staff panel: 派单台, 代点单, 全部订单. */
 export const StaffOrderEntries = () => (
   <>
-    <Entry title="派单台" desc="派单：待派单、超时未派、低分回访" onClick={go(ROUTES.dispatchBoard)} />
-    <Entry title="代点单" desc="为长辈等居民预约服务" onClick={go(ROUTES.proxyOrder)} />
-    <Entry title="全部订单" desc="按状态查看本社区订单" onClick={go(ROUTES.allOrders)} />
+    <EntryTile title="派单台" desc="派单：待派单、超时未派、低分回访" onClick={goTo(ROUTES.dispatchBoard)} />
+    <EntryTile title="代点单" desc="为长辈等居民预约服务" onClick={goTo(ROUTES.proxyOrder)} />
+    <EntryTile title="全部订单" desc="按状态查看本社区订单" onClick={goTo(ROUTES.allOrders)} />
   </>
 );
 
@@ -68,12 +59,12 @@ export const MineOrderLinks = ({ user }: { user: UserProfile }) => {
         title="消息中心"
         clickable
         extra={unread ? <Text className="badge-count">{unread > 99 ? '99+' : unread}</Text> : <Text className="muted">{unread === 0 ? '无未读' : ''}</Text>}
-        onClick={go(ROUTES.messages)}
+        onClick={goTo(ROUTES.messages)}
       />
-      {orders ? <Cell title="我的订单" clickable onClick={go(ROUTES.myOrders)} /> : null}
-      {user.role === 'member' ? <Cell title="我的任务" clickable onClick={go(ROUTES.myTasks)} /> : null}
-      {user.role === 'member' ? <Cell title="我的积分" clickable onClick={go(ROUTES.myPoints)} /> : null}
-      <Cell title="先锋榜" clickable onClick={go(ROUTES.leaderboard)} />
+      {orders ? <Cell title="我的订单" clickable onClick={goTo(ROUTES.myOrders)} /> : null}
+      {user.role === 'member' ? <Cell title="我的任务" clickable onClick={goTo(ROUTES.myTasks)} /> : null}
+      {user.role === 'member' ? <Cell title="我的积分" clickable onClick={goTo(ROUTES.myPoints)} /> : null}
+      <Cell title="先锋榜" clickable onClick={goTo(ROUTES.leaderboard)} />
     </CellGroup>
   );
 };

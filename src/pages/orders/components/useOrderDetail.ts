@@ -1,9 +1,10 @@
 import Taro from '@tarojs/taro';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { OrderView } from '../../../../types/orders';
 import { ApiCallError, call, messageOf } from '../../../services';
+import { useRemote, type Remote } from '../../../lib/useRemote';
 
-export type OrderDetailState = { status: 'loading' } | { status: 'ready'; order: OrderView } | { status: 'error'; error: unknown };
+export type OrderDetailState = Remote<OrderView>;
 
 export type ActResult = { ok: true; order: OrderView } | { ok: false; error: unknown };
 
@@ -12,25 +13,9 @@ export type ActResult = { ok: true; order: OrderView } | { ok: false; error: unk
  * (someone else moved it first) is said in the server's words and the order is reloaded.
  */
 export const useOrderDetail = (orderId: string) => {
-  const [state, setState] = useState<OrderDetailState>({ status: 'loading' });
+  const { state, load, setData } = useRemote(() => call('orders', 'getOrder', { orderId }), [orderId]);
   const [busy, setBusy] = useState(false);
   const inFlight = useRef(false);
-
-  const load = useCallback(
-    async (quiet = false) => {
-      if (!quiet) setState({ status: 'loading' });
-      try {
-        setState({ status: 'ready', order: await call('orders', 'getOrder', { orderId }) });
-      } catch (error) {
-        setState({ status: 'error', error });
-      }
-    },
-    [orderId],
-  );
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const act = useCallback(
     async (run: () => Promise<OrderView>, done: string): Promise<ActResult> => {
@@ -39,7 +24,7 @@ export const useOrderDetail = (orderId: string) => {
       setBusy(true);
       try {
         const order = await run();
-        setState({ status: 'ready', order });
+        setData(order);
         void Taro.showToast({ title: done, icon: 'success' });
         return { ok: true, order };
       } catch (error) {
@@ -51,7 +36,7 @@ export const useOrderDetail = (orderId: string) => {
         setBusy(false);
       }
     },
-    [load],
+    [load, setData],
   );
 
   return { state, load, act, busy };

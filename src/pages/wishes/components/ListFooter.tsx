@@ -1,23 +1,18 @@
-import { Text, View } from '@tarojs/components';
-import type { PagedWishes } from '../usePagedWishes';
+import type { WishView } from '../../../../types/wishes';
+import { ListFooter as SharedListFooter } from '../../../components';
+import type { PagedList } from '../../../lib/usePagedList';
 
-/** Under a paged list: loading the next page, a retry after a failed one, or the end. */
-export const ListFooter = ({ state, onMore }: { state: PagedWishes; onMore: () => void }) => {
-  if (state.status !== 'ready' || state.items.length === 0) return null;
-  if (state.more === 'loading') return <Text className="footer-note">正在加载更多…</Text>;
-  if (state.more === 'error') {
-    return (
-      <View onClick={onMore}>
-        <Text className="footer-note">加载失败，点此重试</Text>
-      </View>
-    );
-  }
-  if (state.nextCursor !== null) {
-    return (
-      <View onClick={onMore}>
-        <Text className="footer-note">上拉加载更多</Text>
-      </View>
-    );
-  }
-  return <Text className="footer-note">没有更多了 · 下拉可刷新</Text>;
-};
+/** Under a paged wish list: loading the next page, a retry after a failed one, or the end. */
+export const ListFooter = ({ state, onMore }: { state: PagedList<WishView>; onMore: () => void }) =>
+  state.status !== 'ready' || state.items.length === 0 ? null : (
+    <SharedListFooter
+      more={state.more}
+      hasMore={state.nextCursor !== null}
+      onMore={onMore}
+      className="footer-note"
+      classOnText
+      loadingText="正在加载更多…"
+      errorText="加载失败，点此重试"
+      endText="没有更多了 · 下拉可刷新"
+    />
+  );

@@ -1,40 +1,25 @@
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Dialog } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import { useCallback, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { ACTIVITY_MENU_STATUS_LABELS } from '../../../../../types/activities';
-import type { ActionOutput } from '../../../../../types/api';
 import { EmptyState, ErrorState, LoadingState, PageShell, StatusTag } from '../../../../components';
 import { call, messageOf } from '../../../../services';
 import { ROUTES } from '../../../../lib/routes';
+import { useRemote } from '../../../../lib/useRemote';
 import { formatDateTime } from '../../../../lib/time';
 import { ActivityCard, groupByDate } from '../../../../pages/activities/components/ActivityCard';
 import { MENU_STATUS_TONES } from '../../../../pages/activities/lib/activityLabels';
 import { dateOf, dayLabel, monthLabel, monthOf } from '../../../../pages/activities/lib/activityTime';
 import '../../../../pages/activities/activities.scss';
 
-type MonthMenu = ActionOutput<'activities', 'monthMenu'>;
-type MenuState = { status: 'loading' } | { status: 'ready'; data: MonthMenu } | { status: 'error'; error: unknown };
-
 /** One month's menu as staff see it (drafts included): its activities, adding more, publishing. */
 const MenuEditorPage = () => {
   const { params } = useRouter();
   const month = params.month ? decodeURIComponent(params.month) : monthOf();
-  const [state, setState] = useState<MenuState>({ status: 'loading' });
+  const { state, setState, load } = useRemote(() => call('activities', 'monthMenu', { month }), [month], { auto: false });
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
-
-  const load = useCallback(
-    async (quiet = false) => {
-      if (!quiet) setState({ status: 'loading' });
-      try {
-        setState({ status: 'ready', data: await call('activities', 'monthMenu', { month }) });
-      } catch (error) {
-        setState({ status: 'error', error });
-      }
-    },
-    [month],
-  );
 
   // Also on returning from the activity and series forms.
   useDidShow(() => {

@@ -1,7 +1,7 @@
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { PageShell } from '../../../../components';
 import { call } from '../../../../services';
 import { ROUTES } from '../../../../lib/routes';
@@ -9,6 +9,7 @@ import { OrderList } from '../../../../pages/orders/components/OrderList';
 import { useOrderPages, type FetchOrderPage, type OrderRow } from '../../../../pages/orders/components/orderPages';
 import { GrabDialog } from '../../components/GrabDialog';
 import { grabOrder } from '../../components/grab';
+import { useListPage } from '../../../../lib/useListPage';
 
 const fetchHall: FetchOrderPage = (input) => call('orders', 'taskHall', input);
 const ALL = [undefined] as const;
@@ -18,18 +19,7 @@ const TaskHallPage = () => {
   const { state, load, loadMore } = useOrderPages(fetchHall, ALL);
   const [grabbing, setGrabbing] = useState<OrderRow | null>(null);
   const [busy, setBusy] = useState(false);
-  const shown = useRef(false);
-
-  useDidShow(() => {
-    if (shown.current) void load(true);
-    shown.current = true;
-  });
-  usePullDownRefresh(() => {
-    void load(true).finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => {
-    void loadMore();
-  });
+  useListPage({ reload: load, loadMore });
 
   const confirmGrab = async () => {
     if (!grabbing || busy) return;

@@ -33,7 +33,7 @@ const TaskDetailPage = () => {
   if (state.status === 'loading') body = <LoadingState />;
   else if (state.status === 'error') body = <ErrorState error={state.error} onRetry={() => void load()} />;
   else {
-    const { order } = state;
+    const { data: order } = state;
     const mine = order.status === 'assigned' || order.status === 'serving';
     body = (
       <>

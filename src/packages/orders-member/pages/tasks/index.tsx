@@ -1,11 +1,12 @@
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
 import type { OrderStatus } from '../../../../../types/orders';
 import { PageShell, SegmentTabs } from '../../../../components';
 import { call } from '../../../../services';
 import { ROUTES } from '../../../../lib/routes';
 import { OrderList } from '../../../../pages/orders/components/OrderList';
 import { useOrderPages, type FetchOrderPage } from '../../../../pages/orders/components/orderPages';
+import { useListPage } from '../../../../lib/useListPage';
 
 type Tab = 'all' | 'assigned' | 'serving' | 'done';
 
@@ -23,18 +24,7 @@ const MyTasksPage = () => {
   const [tab, setTab] = useState<Tab>('all');
   const current = TABS.find((t) => t.value === tab) ?? TABS[0];
   const { state, load, loadMore } = useOrderPages(fetchTasks, current.statuses);
-  const shown = useRef(false);
-
-  useDidShow(() => {
-    if (shown.current) void load(true);
-    shown.current = true;
-  });
-  usePullDownRefresh(() => {
-    void load(true).finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => {
-    void loadMore();
-  });
+  useListPage({ reload: load, loadMore });
 
   return (
     <PageShell>

@@ -34,7 +34,7 @@ const StaffOrderPage = () => {
   if (state.status === 'loading') body = <LoadingState />;
   else if (state.status === 'error') body = <ErrorState error={state.error} onRetry={() => void load()} />;
   else {
-    const { order } = state;
+    const { data: order } = state;
     const meId = me.status === 'ready' ? me.user?._id : undefined;
     // Only the staff member who ordered for the resident may rate on their behalf.
     const proxyByMe = order.proxyBy === meId;

@@ -1,12 +1,13 @@
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { ORDER_STATUS_LABELS, ORDER_STATUSES, type OrderStatus } from '../../../../../types/orders';
 import { ChoiceChips, PageShell } from '../../../../components';
 import { call } from '../../../../services';
 import { ROUTES } from '../../../../lib/routes';
 import { OrderList } from '../../../../pages/orders/components/OrderList';
 import { useOrderPages, type FetchOrderPage } from '../../../../pages/orders/components/orderPages';
+import { useListPage } from '../../../../lib/useListPage';
 
 type Filter = 'all' | OrderStatus;
 
@@ -32,18 +33,7 @@ const fetchAll: FetchOrderPage = (input) => call('orders', 'listOrdersAdmin', in
 const AllOrdersPage = () => {
   const [filter, setFilter] = useState<Filter>('all');
   const { state, load, loadMore } = useOrderPages(fetchAll, STATUSES[filter]);
-  const shown = useRef(false);
-
-  useDidShow(() => {
-    if (shown.current) void load(true);
-    shown.current = true;
-  });
-  usePullDownRefresh(() => {
-    void load(true).finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => {
-    void loadMore();
-  });
+  useListPage({ reload: load, loadMore });
 
   return (
     <PageShell>

@@ -1,6 +1,6 @@
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { AUTO_RELEASE_DAYS, CLAIM_STATUSES, MAX_ACTIVE_CLAIMS, WISH_STATUS_LABELS, type WishView } from '../../../../../types/wishes';
 import { EmptyState, ErrorState, LoadingState, PageShell, SegmentTabs } from '../../../../components';
 import { call } from '../../../../services';
@@ -8,7 +8,8 @@ import { formatDateTime } from '../../../../lib/time';
 import { ROUTES } from '../../../../lib/routes';
 import { ListFooter } from '../../../../pages/wishes/components/ListFooter';
 import { WishCard } from '../../../../pages/wishes/components/WishCard';
-import { usePagedWishes } from '../../../../pages/wishes/usePagedWishes';
+import { usePagedList } from '../../../../lib/usePagedList';
+import { useListPage } from '../../../../lib/useListPage';
 import '../../../../pages/wishes/wishes.scss';
 
 type ClaimStatus = (typeof CLAIM_STATUSES)[number];
@@ -33,7 +34,7 @@ const MyClaimsPage = () => {
     (cursor?: number) => call('wishes', 'myClaims', cursor === undefined ? { status } : { status, cursor }),
     [status],
   );
-  const { state, reload, loadMore } = usePagedWishes(fetchPage);
+  const { state, reload, loadMore } = usePagedList(fetchPage);
 
   /** Claims still open count against the limit; at most 3 exist, so one short page holds them all. */
   const countSlots = useCallback(async () => {
@@ -48,18 +49,7 @@ const MyClaimsPage = () => {
   useEffect(() => {
     void reload();
   }, [reload, fetchPage]);
-  const shown = useRef(false);
-  useDidShow(() => {
-    void countSlots();
-    if (shown.current) void reload(true);
-    shown.current = true;
-  });
-  usePullDownRefresh(() => {
-    void Promise.all([reload(true), countSlots()]).finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => {
-    void loadMore();
-  });
+  useListPage({ reload, loadMore, refresh: () => Promise.all([reload(true), countSlots()]), onShow: () => void countSlots() });
 
   let body: ReactNode;
   if (state.status === 'loading') body = <LoadingState />;

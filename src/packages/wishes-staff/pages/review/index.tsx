@@ -1,6 +1,6 @@
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { BENEFICIARY_TYPE_LABELS, WISH_KIND_LABELS, type WishAbilities, type WishView } from '../../../../../types/wishes';
 import { EmptyState, ErrorState, LoadingState, PageShell } from '../../../../components';
 import { ApiCallError, call, messageOf } from '../../../../services';
@@ -10,8 +10,9 @@ import { ListFooter } from '../../../../pages/wishes/components/ListFooter';
 import { PhotoStrip } from '../../../../pages/wishes/components/PhotoPicker';
 import { WishActions, type WishActionHandlers } from '../../../../pages/wishes/components/WishActions';
 import { WishStatusTag } from '../../../../pages/wishes/components/WishStatusTag';
-import { usePagedWishes } from '../../../../pages/wishes/usePagedWishes';
+import { usePagedList } from '../../../../lib/usePagedList';
 import { formatDeadline } from '../../../../pages/wishes/wishTime';
+import { useListPage } from '../../../../lib/useListPage';
 import '../../../../pages/wishes/wishes.scss';
 
 const NO_ABILITIES: WishAbilities = { claim: false, release: false, fulfil: false, confirm: false, withdraw: false, review: false };
@@ -22,22 +23,12 @@ const nothing = async () => true;
 const ReviewQueuePage = () => {
   const [busy, setBusy] = useState(false);
   const fetchPage = useCallback((cursor?: number) => call('wishes', 'reviewQueue', cursor === undefined ? {} : { cursor }), []);
-  const { state, reload, loadMore, replace } = usePagedWishes(fetchPage);
+  const { state, reload, loadMore, replace } = usePagedList(fetchPage);
 
   useEffect(() => {
     void reload();
   }, [reload]);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void reload(true);
-    shown.current = true;
-  });
-  usePullDownRefresh(() => {
-    void reload(true).finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => {
-    void loadMore();
-  });
+  useListPage({ reload, loadMore });
 
   const review = async (wish: WishView, approve: boolean, reason?: string): Promise<boolean> => {
     if (busy) return false;
