@@ -8,3 +8,5 @@ export { ChoiceChips, type ChoiceOption } from './ChoiceChips';
 export { SegmentTabs, type SegmentTab } from './SegmentTabs';
 export { ListFooter, type ListFooterProps } from './ListFooter';
 export { EntryTile, goTo } from './EntryTile';
+export { StarRating, type StarRatingProps } from './StarRating';
+export { Timeline, moveTextOf, type TimelineEvent, type TimelineProps } from './Timeline';

@@ -3,12 +3,12 @@ import { Button, Dialog, Input, TextArea } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ATTENDEE_RELATION_LABELS, NO_SHOWS_TO_BLOCK, NO_SHOW_WINDOW_DAYS, BLOCK_DAYS, RateActivityInput, type SignupView } from '../../../../types/activities';
+import { StarRating } from '../../../components';
 import { call, messageOf } from '../../../services';
-import { checkinOpensAt, checkinWindow } from '../lib/activityLabels';
+import { checkinOpensAt, checkinWindow, starWord } from '../lib/activityLabels';
 import { momentLabel, whenLabel } from '../lib/activityTime';
 import { SignupStatusTag, TagRow } from './ActivityTags';
 import { QrCode } from './QrCode';
-import { StarPicker } from './StarPicker';
 
 /** What the card needs of the activity: the mySignups summary or the full view. */
 export interface SignupActivity {
@@ -177,7 +177,7 @@ export const MySignupCard = ({ signup, activity, showActivity = false, qrOpen = 
       {signup.rating ? (
         <View className="my-signup__rating">
           <Text className="muted">我的评价</Text>
-          <StarPicker value={signup.rating.stars} />
+          <StarRating value={signup.rating.stars} labelOf={starWord} />
           {signup.rating.comment ? <Text>{signup.rating.comment}</Text> : null}
         </View>
       ) : null}
@@ -185,7 +185,7 @@ export const MySignupCard = ({ signup, activity, showActivity = false, qrOpen = 
       {rating ? (
         <View className="my-signup__rate">
           <Text className="muted">为本次活动打分</Text>
-          <StarPicker value={stars} onChange={setStars} />
+          <StarRating value={stars} labelOf={starWord} onChange={setStars} />
           <TextArea value={comment} placeholder="说说您的感受（选填）" maxLength={200} showCount onChange={setComment} />
           {ratingError ? <Text className="my-signup__error">{ratingError}</Text> : null}
           <View className="actions">

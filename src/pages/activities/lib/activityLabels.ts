@@ -61,3 +61,6 @@ export const checkinWindow = (activity: { startAt: number; endAt: number }, now:
   now < activity.startAt - CHECKIN_OPENS_BEFORE_MS ? 'before' : now > activity.endAt ? 'after' : 'open';
 
 export const checkinOpensAt = (activity: { startAt: number }): number => activity.startAt - CHECKIN_OPENS_BEFORE_MS;
+
+/** The word under an activity's stars: 1 很不满意 … 5 非常满意. */
+export const starWord = (stars: number): string => ['', '很不满意', '不太满意', '一般', '满意', '非常满意'][stars] ?? '';

@@ -1,15 +1,14 @@
 import { Button, TextArea } from '@nutui/nutui-react-taro';
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { useState } from 'react';
 import { RATING_TAGS } from '../../../../types/orders';
-import { ChoiceChips, FormField } from '../../../components';
+import { ChoiceChips, FormField, StarRating } from '../../../components';
 import { ApiCallError } from '../../../services';
 import type { FieldErrors } from '../../../lib/fieldErrors';
 import { EMPTY_RATING_FORM, STAR_LABELS, validateRatingForm, type RateData, type RatingForm } from './ratingForm';
 import './orders.scss';
 
 const TAG_OPTIONS = RATING_TAGS.map((tag) => ({ value: tag, label: tag }));
-const STARS = [1, 2, 3, 4, 5] as const;
 
 export interface RatingInputProps {
   /** Sends the validated rating; a rejection with per-field messages shows them here. */
@@ -38,22 +37,14 @@ export const RatingInput = ({ onSubmit, busy = false }: RatingInputProps) => {
       <View className="card__title">为这次服务打分</View>
       <View className="form-card">
         <FormField label="评分" required error={errors.stars}>
-          <View className="rating-stars">
-            {STARS.map((n) => (
-              <View
-                key={n}
-                id={`star-${n}`}
-                className={`rating-stars__star${form.stars !== null && n <= form.stars ? ' rating-stars__star--on' : ''}`}
-                onClick={() => {
-                  setForm((f) => ({ ...f, stars: n }));
-                  setErrors((e) => ({ ...e, stars: '' }));
-                }}
-              >
-                <Text>★</Text>
-              </View>
-            ))}
-          </View>
-          {form.stars !== null ? <Text className="rating-stars__label">{`${form.stars}星 · ${STAR_LABELS[form.stars]}`}</Text> : null}
+          <StarRating
+            value={form.stars}
+            labelOf={(stars) => `${stars}星 · ${STAR_LABELS[stars]}`}
+            onChange={(n) => {
+              setForm((f) => ({ ...f, stars: n }));
+              setErrors((e) => ({ ...e, stars: '' }));
+            }}
+          />
         </FormField>
         <FormField label="服务印象" error={errors.tags} hint="可多选">
           <ChoiceChips multiple options={TAG_OPTIONS} value={form.tags} onChange={(tags) => setForm((f) => ({ ...f, tags }))} />

@@ -1,4 +1,5 @@
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Timeline } from '../../../components';
 import { WISH_STATUS_LABELS, type WishEvent } from '../../../../types/wishes';
 import { formatDateTime } from '../../../lib/time';
 import { WishStatusTag } from './WishStatusTag';
@@ -30,22 +31,12 @@ export const eventLabel = (event: WishEvent): string => {
 export const WishTimeline = ({ events }: { events: readonly WishEvent[] }) => (
   <View className="card">
     <View className="card__title">心愿进度</View>
-    <View className="wish-timeline">
-      {events.map((event, index) => (
-        <View key={`${event.at}-${index}`} className={`wish-timeline__item${index === events.length - 1 ? ' wish-timeline__item--last' : ''}`}>
-          <View className="wish-timeline__dot" />
-          <View className="wish-timeline__body">
-            <View className="wish-timeline__head">
-              <Text className="wish-timeline__what">
-                {event.byName} · {eventLabel(event)}
-              </Text>
-              <WishStatusTag status={event.to} />
-            </View>
-            <Text className="muted wish-timeline__when">{formatDateTime(event.at)}</Text>
-            {event.note ? <Text className="wish-timeline__note">{event.note}</Text> : null}
-          </View>
-        </View>
-      ))}
-    </View>
+    <Timeline
+      className="wish-timeline"
+      events={events}
+      titleOf={(event) => `${event.byName} · ${eventLabel(event)}`}
+      metaOf={(event) => formatDateTime(event.at)}
+      tagOf={(event) => <WishStatusTag status={event.to} />}
+    />
   </View>
 );

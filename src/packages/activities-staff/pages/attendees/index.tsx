@@ -4,13 +4,12 @@ import { Text, View } from '@tarojs/components';
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { CheckInInput, SIGNUP_STATUS_LABELS, type SignupStatus, type SignupView } from '../../../../../types/activities';
 import type { ActionOutput } from '../../../../../types/api';
-import { EmptyState, ErrorState, LoadingState, PageShell, SegmentTabs, StatusTag } from '../../../../components';
+import { EmptyState, ErrorState, LoadingState, PageShell, SegmentTabs, StarRating, StatusTag } from '../../../../components';
 import { call, messageOf } from '../../../../services';
 import { CategoryTag, PhaseTag, SignupStatusTag, TagRow } from '../../../../pages/activities/components/ActivityTags';
 import { attendeesText } from '../../../../pages/activities/components/MySignupCard';
 import { QrCode } from '../../../../pages/activities/components/QrCode';
-import { StarPicker } from '../../../../pages/activities/components/StarPicker';
-import { checkinOpensAt, checkinWindow } from '../../../../pages/activities/lib/activityLabels';
+import { checkinOpensAt, checkinWindow, starWord } from '../../../../pages/activities/lib/activityLabels';
 import { momentLabel, whenLabel } from '../../../../pages/activities/lib/activityTime';
 import '../../../../pages/activities/activities.scss';
 
@@ -237,7 +236,7 @@ const AttendeesPage = () => {
                 <View key={s._id} className="comment">
                   <View className="card__row">
                     <Text>{s.userName}</Text>
-                    <StarPicker value={s.rating.stars} />
+                    <StarRating value={s.rating.stars} labelOf={starWord} />
                   </View>
                   {s.rating.comment ? <Text className="muted">{s.rating.comment}</Text> : null}
                 </View>
