@@ -25,6 +25,7 @@ export const ROUTES = {
   dispatchBoard: '/packages/orders-staff/pages/dispatch/index',
   staffOrder: (orderId: string) => `/packages/orders-staff/pages/order/index?id=${encodeURIComponent(orderId)}`,
   proxyOrder: '/packages/orders-staff/pages/proxy/index',
+  staffPoints: '/packages/orders-staff/pages/points/index',
   allOrders: '/packages/orders-staff/pages/orders/index',
   // wishes: 微心愿 wall, detail, form, claims, review and 代发
   wishWall: '/pages/wishes/index',

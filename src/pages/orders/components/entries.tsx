@@ -26,12 +26,13 @@ export const MemberOrderEntries = () => (
   </>
 );
 
-/** 首页, staff panel: 派单台, 代点单, 全部订单. */
+/** 首页, staff panel: 派单台, 代点单, 全部订单, 党员积分. */
 export const StaffOrderEntries = () => (
   <>
     <EntryTile title="派单台" desc="派单：待派单、超时未派、低分回访" onClick={goTo(ROUTES.dispatchBoard)} />
     <EntryTile title="代点单" desc="为长辈等居民预约服务" onClick={goTo(ROUTES.proxyOrder)} />
     <EntryTile title="全部订单" desc="按状态查看本社区订单" onClick={goTo(ROUTES.allOrders)} />
+    <EntryTile title="党员积分" desc="查看积分明细，按原因调整积分" onClick={goTo(ROUTES.staffPoints)} />
   </>
 );
 
