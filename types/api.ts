@@ -31,6 +31,7 @@ import {
 import { action, type ActionContract } from './action';
 import { ACTIVITIES_API } from './activities';
 import { WISHES_API } from './wishes';
+import { REPORTS_API } from './reports';
 import { ListMessagesInput, MarkReadInput, MessagesOutput } from './messages';
 import {
   CancelInput,
@@ -99,6 +100,7 @@ export const API = {
   },
   wishes: WISHES_API,
   activities: ACTIVITIES_API,
+  reports: REPORTS_API,
 } as const;
 
 export type Api = typeof API;

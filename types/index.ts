@@ -10,3 +10,4 @@ export * from './files';
 export * from './messages';
 export * from './wishes';
 export * from './activities';
+export * from './reports';

@@ -42,6 +42,7 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'orders_community_status', fields: [['communityId', 'asc'], ['status', 'asc'], ['createdAt', 'desc']] },
       { name: 'orders_status_submitted', fields: [['status', 'asc'], ['submittedAt', 'asc']] },
       { name: 'orders_status_completed', fields: [['status', 'asc'], ['completedAt', 'asc']] },
+      { name: 'orders_community_month', fields: [['communityId', 'asc'], ['month', 'asc'], ['createdAt', 'asc']] },
     ],
   },
   ...WISH_COLLECTIONS,

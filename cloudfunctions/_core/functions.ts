@@ -3,6 +3,7 @@ import { usersFunction } from './users/usersFunction';
 import { pointsFunction } from './points/pointsFunction';
 import { wishesFunction } from './wishes/wishesFunction';
 import { activitiesFunction } from './activities/activitiesFunction';
+import { reportsFunction } from './reports/reportsFunction';
 
 /** Every deployable function, by name: the local gateway and the build read this list. */
 export const FUNCTIONS = {
@@ -11,4 +12,5 @@ export const FUNCTIONS = {
   points: pointsFunction,
   wishes: wishesFunction,
   activities: activitiesFunction,
+  reports: reportsFunction,
 } as const;

@@ -10,7 +10,7 @@ import type { Ports } from '../ports';
 import { addDays, dateOf, monthOf } from '../time';
 import type { UserDoc } from '../users/userDoc';
 import { isStaff } from './orderAccess';
-import { openCounterId, quotaCounterId, type CounterDoc, type OrderDoc } from './orderDoc';
+import { openCounterId, quotaCounterId, refusedCounterId, type CounterDoc, type OrderDoc } from './orderDoc';
 import { toOrderView } from './orderView';
 
 /** Counters exist before the transaction that reads them: a transaction cannot query or upsert. */
@@ -20,6 +20,12 @@ const ensureCounter = async (ports: Ports, id: string) => {
   } catch (e) {
     if (!isDuplicateKey(e)) throw e;
   }
+};
+
+/** Demand refused for the quota is counted outside the failed transaction, for the monthly review. */
+const countRefusal = async (ports: Ports, id: string) => {
+  await ensureCounter(ports, id);
+  await ports.store.updateById('counters', id, { value: upd.inc(1) });
 };
 
 /**
@@ -114,6 +120,7 @@ export const createOrder: ActionSpec<'orders', 'createOrder'> = {
     })
       // The same request racing itself in the cloud: the loser's insert collides with the winner's.
       .catch(async (e: unknown) => {
+        if (e instanceof DomainError && e.code === 'QUOTA') await countRefusal(ports, refusedCounterId(item._id, month));
         const winner = isDuplicateKey(e) ? await ports.store.get<OrderDoc>('orders', orderId) : null;
         if (!winner) throw e;
         return winner;

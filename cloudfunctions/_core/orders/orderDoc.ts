@@ -27,6 +27,8 @@ export type OrderDoc = {
   rating: Rating | null;
   cancelReason: string;
   overdue: boolean;
+  /** Set with `overdue` and never cleared: the monthly review counts it as unmet demand. */
+  everOverdue?: boolean;
   /** The month whose quota this order used. */
   month: string;
   submittedAt: number;
@@ -40,5 +42,7 @@ export type OrderDoc = {
 
 export const openCounterId = (residentId: string) => `open:${residentId}`;
 export const quotaCounterId = (itemId: string, month: string) => `quota:${itemId}:${month}`;
+/** Orders refused for the month's quota: demand the menu could not meet. */
+export const refusedCounterId = (itemId: string, month: string) => `refused:${itemId}:${month}`;
 
 export type CounterDoc = { _id: string; value: number };

@@ -14,7 +14,7 @@ const flagOverdue: Job = {
     ports.store.updateWhere(
       'orders',
       { status: 'submitted', overdue: false, submittedAt: cmd.lte(ports.clock.now() - OVERDUE_AFTER_MS) },
-      { overdue: true },
+      { overdue: true, everOverdue: true },
     ),
 };
 

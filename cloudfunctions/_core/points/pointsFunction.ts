@@ -35,7 +35,7 @@ const pointsOf = async (ports: Ports, user: UserDoc & MemberPoints, now: number,
 type BoardDoc = { _id: string; communityId: string; period: Period; key: string; rows: LeaderboardRow[]; frozenAt: number };
 
 /** Sums a community's ledger over [start, end), 1000 entries a page (CloudBase's cap). */
-const computeBoard = async (ports: Ports, communityId: string, start: number, end: number): Promise<LeaderboardRow[]> => {
+export const computeBoard = async (ports: Ports, communityId: string, start: number, end: number): Promise<LeaderboardRow[]> => {
   const totals = new Map<string, number>();
   for (let skip = 0; ; skip += 1000) {
     const page = await ports.store.find<LedgerEntry>(

@@ -1,0 +1,4 @@
+import { cloudbaseMain } from '../_adapters/cloudbase/cloudbaseMain';
+import { reportsFunction } from '../_core/reports/reportsFunction';
+
+export const main = cloudbaseMain(reportsFunction);
