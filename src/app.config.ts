@@ -33,6 +33,7 @@ export default defineAppConfig({
     // orders: subpackages
     { root: 'packages/orders-member', pages: ['pages/hall/index', 'pages/tasks/index', 'pages/task/index', 'pages/points/index'] },
     { root: 'packages/orders-staff', pages: ['pages/dispatch/index', 'pages/order/index', 'pages/proxy/index', 'pages/orders/index', 'pages/points/index'] },
+    { root: 'packages/reports-staff', pages: ['pages/review/index'] },
     // wishes: subpackages
     { root: 'packages/wishes-member', pages: ['pages/claims/index'] },
     { root: 'packages/wishes-staff', pages: ['pages/review/index', 'pages/proxy/index'] },

@@ -27,6 +27,8 @@ export const ROUTES = {
   proxyOrder: '/packages/orders-staff/pages/proxy/index',
   staffPoints: '/packages/orders-staff/pages/points/index',
   allOrders: '/packages/orders-staff/pages/orders/index',
+  // reports: 月度复盘
+  monthlyReview: '/packages/reports-staff/pages/review/index',
   // wishes: 微心愿 wall, detail, form, claims, review and 代发
   wishWall: '/pages/wishes/index',
   wishDetail: (wishId: string) => `/pages/wishes/detail?id=${encodeURIComponent(wishId)}`,

@@ -33,6 +33,7 @@ export const StaffOrderEntries = () => (
     <EntryTile title="代点单" desc="为长辈等居民预约服务" onClick={goTo(ROUTES.proxyOrder)} />
     <EntryTile title="全部订单" desc="按状态查看本社区订单" onClick={goTo(ROUTES.allOrders)} />
     <EntryTile title="党员积分" desc="查看积分明细，按原因调整积分" onClick={goTo(ROUTES.staffPoints)} />
+    <EntryTile title="月度复盘" desc="本月订单、评价与未满足需求，可导出Excel" onClick={goTo(ROUTES.monthlyReview)} />
   </>
 );
 

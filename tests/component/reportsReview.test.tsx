@@ -1,0 +1,212 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import { resetTaroMock } from './mocks/taro';
+import { MonthlyReview } from '../../types/reports';
+import { ApiCallError, call } from '../../src/services';
+import MonthlyReviewPage from '../../src/packages/reports-staff/pages/review/index';
+
+jest.mock('../../src/services', () => ({
+  ...jest.requireActual('../../src/services'),
+  call: jest.fn(),
+}));
+
+const mockedCall = call as jest.MockedFunction<typeof call>;
+const taro = Taro as unknown as Record<string, unknown> & { showToast: jest.Mock };
+
+/** Validated against the contract, so the fixture cannot drift from what the server sends. */
+const REVIEW = MonthlyReview.parse({
+  month: '2026-11',
+  totals: {
+    orders: 12,
+    completed: 9,
+    completionRate: 0.75,
+    medianMinutesToDispatch: 95,
+    medianMinutesToComplete: 1440,
+    averageRating: 4.25,
+    ratings: 8,
+  },
+  byStatus: { submitted: 1, rated: 8, cancelled: 2, completed: 1 },
+  categories: [
+    { categoryName: '家电维修', kind: 'regular', total: 7, byStatus: { rated: 5 }, completed: 6, averageRating: 4.5, cancelled: 0, overdue: 2, quotaRefused: 0 },
+    { categoryName: '法律咨询', kind: 'featured', total: 5, byStatus: { rated: 3 }, completed: 3, averageRating: null, cancelled: 0, overdue: 0, quotaRefused: 0 },
+  ],
+  lowRatings: [{ orderId: 'o9', itemTitle: '小家电维修', residentName: '孙丽', assigneeName: '张建国', stars: 2, comment: '迟到了半小时' }],
+  topMembers: [{ memberId: 'u_zhang', name: '张建国', completed: 5, points: 62 }],
+});
+
+const NULLS = MonthlyReview.parse({
+  ...REVIEW,
+  totals: { orders: 3, completed: 0, completionRate: null, medianMinutesToDispatch: null, medianMinutesToComplete: null, averageRating: null, ratings: 0 },
+  categories: [{ ...REVIEW.categories[1], averageRating: null }],
+  lowRatings: [],
+  topMembers: [],
+});
+
+const EXPORT = { fileName: '月度复盘-2026-11.xlsx', base64: Buffer.from('PK\u0003\u0004 workbook').toString('base64') };
+
+let review: MonthlyReview = REVIEW;
+const answer = (fn: string, action: string) => {
+  if (fn === 'reports' && action === 'monthlyReview') return Promise.resolve(review);
+  if (fn === 'reports' && action === 'exportMonthlyReview') return Promise.resolve(EXPORT);
+  return Promise.reject(new Error(`unexpected ${fn}.${action}`));
+};
+
+const press = async (name: string) => {
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name }));
+  });
+};
+
+const open = async () => {
+  render(<MonthlyReviewPage />);
+  await screen.findByText('订单数');
+};
+
+const reviewCalls = () => mockedCall.mock.calls.filter(([, action]) => action === 'monthlyReview').map(([, , data]) => data);
+const originalEnv = process.env.TARO_ENV;
+const originalCreate = URL.createObjectURL;
+const originalRevoke = URL.revokeObjectURL;
+
+beforeEach(() => {
+  resetTaroMock();
+  review = REVIEW;
+  mockedCall.mockReset();
+  mockedCall.mockImplementation(((fn: string, action: string) => answer(fn, action)) as never);
+  // 2026-11-15 in Shanghai: November is the current month.
+  jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2026-11-15T10:00:00+08:00'));
+});
+
+afterEach(() => {
+  jest.restoreAllMocks();
+  process.env.TARO_ENV = originalEnv;
+  URL.createObjectURL = originalCreate;
+  URL.revokeObjectURL = originalRevoke;
+  delete taro.getFileSystemManager;
+  delete taro.openDocument;
+  delete taro.env;
+});
+
+describe('月度复盘 (staff)', () => {
+  it('shows this month’s headline numbers, categories in server order, low ratings and top members', async () => {
+    await open();
+    expect(reviewCalls()).toEqual([{ month: '2026-11' }]);
+    expect(screen.getByText('2026年11月')).toBeTruthy();
+    expect(screen.getByText('12').className).toBe('review-stat__value');
+    expect(screen.getByText('75%')).toBeTruthy();
+    expect(screen.getByText('4.3★')).toBeTruthy();
+    expect(screen.getByText('8 条评价')).toBeTruthy();
+    expect(screen.getByText('1小时35分钟')).toBeTruthy();
+    expect(screen.getByText('24小时')).toBeTruthy();
+    expect(screen.getByText('待派单 1 · 待评价 1 · 已评价 8 · 已取消 2')).toBeTruthy();
+
+    const titles = Array.from(document.querySelectorAll('.review-category .card__title > span:first-child')).map((n) => n.textContent);
+    expect(titles).toEqual(['家电维修', '法律咨询']);
+    expect(screen.getByText('评分 4.5★')).toBeTruthy();
+
+    expect(screen.getByText('小家电维修')).toBeTruthy();
+    expect(screen.getByText('居民 孙丽 · 服务党员 张建国')).toBeTruthy();
+    expect(screen.getByText('★★☆☆☆')).toBeTruthy();
+    expect(screen.getByText('迟到了半小时')).toBeTruthy();
+    expect(screen.getByText('1. 张建国')).toBeTruthy();
+    expect(screen.getByText('62 分')).toBeTruthy();
+    // Not beyond the current month.
+    expect((screen.getByRole('button', { name: '下月 ›' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('shows — where the month has nothing to measure', async () => {
+    review = NULLS;
+    await open();
+    const values = Array.from(document.querySelectorAll('.review-stat__value')).map((n) => n.textContent);
+    expect(values).toEqual(['3', '—', '—', '—', '—']);
+    expect(screen.getByText('评分 —')).toBeTruthy();
+    expect(screen.getByText('本月没有低分评价')).toBeTruthy();
+    expect(screen.getByText('本月还没有党员完成服务')).toBeTruthy();
+  });
+
+  it('highlights unmet demand only where there is some', async () => {
+    await open();
+    const overdue = screen.getByText('超时未派 2');
+    expect(overdue.className).toContain('review-unmet__item--alert');
+    expect(screen.getByText('未满足需求 2')).toBeTruthy();
+    const calm = screen.getAllByText('已取消 0');
+    expect(calm).toHaveLength(2);
+    for (const node of calm) expect(node.className).not.toContain('--alert');
+    for (const node of screen.getAllByText('名额不足 0')) expect(node.className).not.toContain('--alert');
+  });
+
+  it('switches to the previous month and back, never past this month', async () => {
+    await open();
+    await press('‹ 上月');
+    await screen.findByText('2026年10月');
+    await waitFor(() => expect(reviewCalls()).toEqual([{ month: '2026-11' }, { month: '2026-10' }]));
+    expect((screen.getByRole('button', { name: '下月 ›' }) as HTMLButtonElement).disabled).toBe(false);
+    await press('下月 ›');
+    await screen.findByText('2026年11月');
+    await waitFor(() => expect(reviewCalls()).toEqual([{ month: '2026-11' }, { month: '2026-10' }, { month: '2026-11' }]));
+  });
+
+  it('says what to do when the month has no orders, and offers no export', async () => {
+    review = MonthlyReview.parse({ ...NULLS, totals: { ...NULLS.totals, orders: 0 }, categories: [] });
+    render(<MonthlyReviewPage />);
+    await screen.findByText('2026年11月还没有订单');
+    expect(screen.queryByRole('button', { name: '导出 Excel' })).toBeNull();
+  });
+
+  it('shows the error with a retry that loads again', async () => {
+    mockedCall.mockImplementationOnce((() => Promise.reject(new ApiCallError({ code: 'NOT_FOUND', message: '未知的操作' }))) as never);
+    render(<MonthlyReviewPage />);
+    await screen.findByText('未知的操作');
+    await press('重新加载');
+    await screen.findByText('订单数');
+    expect(reviewCalls()).toHaveLength(2);
+  });
+
+  it('exports in the browser as a Blob download named by the server', async () => {
+    process.env.TARO_ENV = 'h5';
+    const createObjectURL = jest.fn((_blob: Blob) => 'blob:review');
+    URL.createObjectURL = createObjectURL as never;
+    URL.revokeObjectURL = jest.fn();
+    const clicked: HTMLAnchorElement[] = [];
+    jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this);
+    });
+
+    await open();
+    await press('导出 Excel');
+
+    await waitFor(() => expect(clicked).toHaveLength(1));
+    expect(mockedCall).toHaveBeenCalledWith('reports', 'exportMonthlyReview', { month: '2026-11' });
+    expect(clicked[0].download).toBe('月度复盘-2026-11.xlsx');
+    expect(clicked[0].href).toBe('blob:review');
+    const blob = createObjectURL.mock.calls[0][0];
+    expect(blob.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(blob.size).toBe(Buffer.from(EXPORT.base64, 'base64').length);
+    expect(taro.showToast).toHaveBeenCalledWith({ title: '已导出', icon: 'success' });
+  });
+
+  it('exports in WeChat by writing the file and opening it', async () => {
+    process.env.TARO_ENV = 'weapp';
+    const writeFile = jest.fn((options: { success: () => void }) => options.success());
+    taro.getFileSystemManager = () => ({ writeFile });
+    taro.openDocument = jest.fn(() => Promise.resolve({ errMsg: 'ok' }));
+    taro.env = { USER_DATA_PATH: 'wxfile://usr' };
+
+    await open();
+    await press('导出 Excel');
+
+    await waitFor(() => expect(taro.openDocument).toHaveBeenCalled());
+    expect(writeFile).toHaveBeenCalledWith(
+      expect.objectContaining({ filePath: 'wxfile://usr/月度复盘-2026-11.xlsx', data: EXPORT.base64, encoding: 'base64' }),
+    );
+    expect(taro.openDocument).toHaveBeenCalledWith({ filePath: 'wxfile://usr/月度复盘-2026-11.xlsx', fileType: 'xlsx', showMenu: true });
+  });
+
+  it('tells the staff member when the export fails', async () => {
+    process.env.TARO_ENV = 'h5';
+    await open();
+    mockedCall.mockImplementationOnce((() => Promise.reject(new ApiCallError({ code: 'INTERNAL', message: '网络异常，请检查网络后重试' }))) as never);
+    await press('导出 Excel');
+    await waitFor(() => expect(taro.showToast).toHaveBeenCalledWith({ title: '网络异常，请检查网络后重试', icon: 'none' }));
+    expect((screen.getByRole('button', { name: '导出 Excel' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+});
