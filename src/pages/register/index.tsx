@@ -7,16 +7,15 @@ import { ChoiceChips, ErrorState, FormField, LoadingState, PageShell } from '../
 import { ApiCallError, call, messageOf } from '../../services';
 import { rememberCurrentUser } from '../../lib/currentUser';
 import { seedElderlyMode } from '../../lib/elderlyMode';
-import type { FieldErrors } from '../../lib/fieldErrors';
 import { EMPTY_REGISTER_FORM, validateRegisterForm, type RegisterForm } from './registerForm';
 import { ROUTES } from '../../lib/routes';
+import { useFormDraft } from '../../lib/useFormDraft';
 
 type CommunitiesState = { status: 'loading' } | { status: 'ready'; items: CommunityOption[] } | { status: 'error'; error: unknown };
 
 const RegisterPage = () => {
   const [communities, setCommunities] = useState<CommunitiesState>({ status: 'loading' });
-  const [form, setForm] = useState<RegisterForm>(EMPTY_REGISTER_FORM);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { draft: form, errors, setErrors, set } = useFormDraft<RegisterForm>(EMPTY_REGISTER_FORM);
   const [submitting, setSubmitting] = useState(false);
 
   const loadCommunities = useCallback(async () => {
@@ -33,10 +32,6 @@ const RegisterPage = () => {
     void loadCommunities();
   }, [loadCommunities]);
 
-  const set = (field: keyof RegisterForm) => (value: string) => {
-    setForm((current) => ({ ...current, [field]: value }));
-    setErrors((current) => ({ ...current, [field]: '' }));
-  };
 
   const submit = async () => {
     const { data, errors: found } = validateRegisterForm(form);

@@ -5,9 +5,9 @@ import { useMemo, useRef, useState } from 'react';
 import { SLOTS, SLOT_LABELS, type OrderView } from '../../../../types/orders';
 import { ChoiceChips, FormField } from '../../../components';
 import { ApiCallError, call, messageOf, newRequestId } from '../../../services';
-import type { FieldErrors } from '../../../lib/fieldErrors';
 import { bookingDates, emptyOrderForm, validateOrderForm, type OrderForm as OrderFormValues, type OrderPrefill } from './orderForm';
 import './orders.scss';
+import { useFormDraft } from '../../../lib/useFormDraft';
 
 const SLOT_OPTIONS = SLOTS.map((slot) => ({ value: slot, label: SLOT_LABELS[slot] }));
 /** A week of days as chips; the rest of the 30-day window behind 更多日期. */
@@ -29,8 +29,7 @@ export interface OrderFormProps {
  * per form, reused on every retry, so a double tap or a retry after a lost answer orders once.
  */
 export const OrderForm = ({ item, prefill, onBehalfOf, onCreated }: OrderFormProps) => {
-  const [form, setForm] = useState<OrderFormValues>(() => emptyOrderForm(prefill));
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { draft: form, errors, setErrors, set } = useFormDraft<OrderFormValues>(() => emptyOrderForm(prefill));
   const [notice, setNotice] = useState('');
   const [submitting, setSubmitting] = useState(false);
   const [allDates, setAllDates] = useState(false);
@@ -42,10 +41,6 @@ export const OrderForm = ({ item, prefill, onBehalfOf, onCreated }: OrderFormPro
   const showAll = allDates || chosenIndex >= FIRST_DAYS;
   const dateOptions = showAll ? dates : dates.slice(0, FIRST_DAYS);
 
-  const set = <K extends keyof OrderFormValues>(field: K) => (value: OrderFormValues[K]) => {
-    setForm((current) => ({ ...current, [field]: value }));
-    setErrors((current) => ({ ...current, [field]: '' }));
-  };
 
   const submit = async () => {
     if (inFlight.current) return;

@@ -14,10 +14,10 @@ import {
 } from '../../../../types/wishes';
 import { ChoiceChips, FormField } from '../../../components';
 import { ApiCallError, call, messageOf, newRequestId } from '../../../services';
-import type { FieldErrors } from '../../../lib/fieldErrors';
 import { emptyWishForm, validateWishForm, type WishForm as WishFormValues } from '../wishForm';
 import { formatDeadline, todayInShanghai } from '../wishTime';
 import { PhotoPicker } from './PhotoPicker';
+import { useFormDraft } from '../../../lib/useFormDraft';
 
 const BENEFICIARY_OPTIONS = BENEFICIARY_TYPES.map((value) => ({ value, label: BENEFICIARY_TYPE_LABELS[value] }));
 const KIND_OPTIONS = WISH_KINDS.map((value) => ({ value, label: WISH_KIND_LABELS[value] }));
@@ -34,15 +34,10 @@ export interface WishFormProps {
  * one request id per submission, kept for retries, so a retry after a lost answer posts nothing twice.
  */
 export const WishForm = ({ onBehalfOf, initialBeneficiaryType, onPosted }: WishFormProps) => {
-  const [form, setForm] = useState<WishFormValues>(() => emptyWishForm(Date.now(), initialBeneficiaryType ?? ''));
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { draft: form, errors, setErrors, set } = useFormDraft<WishFormValues>(() => emptyWishForm(Date.now(), initialBeneficiaryType ?? ''));
   const [submitting, setSubmitting] = useState(false);
   const requestId = useRef<string | null>(null);
 
-  const set = <K extends keyof WishFormValues>(field: K) => (value: WishFormValues[K]) => {
-    setForm((current) => ({ ...current, [field]: value }));
-    setErrors((current) => ({ ...current, [field]: '' }));
-  };
 
   const submit = async () => {
     if (submitting) return;

@@ -2,17 +2,16 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { EDITABLE_AFTER_PUBLISH, type ActivityFields, type ActivityMenuView, type ActivityView } from '../../../../../types/activities';
-import { ErrorState, FormField, LoadingState, PageShell } from '../../../../components';
+import { EDITABLE_AFTER_PUBLISH, type ActivityFields, type ActivityView } from '../../../../../types/activities';
+import { FormField, PageShell } from '../../../../components';
 import { ApiCallError, call, messageOf, newRequestId } from '../../../../services';
-import type { FieldErrors } from '../../../../lib/fieldErrors';
 import { monthLabel, monthOf } from '../../../../pages/activities/lib/activityTime';
 import { draftOfActivity, emptyActivityDraft, validateActivityDraft, type ActivityDraft } from '../../components/activityForm';
 import { CommonFields } from '../../components/CommonFields';
 import { DateTimeInput } from '../../components/DateTimeInputs';
 import '../../../../pages/activities/activities.scss';
-
-type LoadState = { status: 'loading' } | { status: 'ready'; menu: ActivityMenuView | null } | { status: 'error'; error: unknown };
+import { useFormDraft } from '../../../../lib/useFormDraft';
+import { menuGate, type MenuLoad } from '../../components/MenuGate';
 
 const EDITABLE: ReadonlySet<string> = new Set(EDITABLE_AFTER_PUBLISH);
 const ALL_FIELDS = Object.keys(emptyActivityDraft(0)) as Array<keyof ActivityDraft>;
@@ -25,10 +24,9 @@ const ActivityEditPage = () => {
   const { params } = useRouter();
   const month = params.month ? decodeURIComponent(params.month) : monthOf();
   const activityId = params.id ? decodeURIComponent(params.id) : null;
-  const [load, setLoad] = useState<LoadState>({ status: 'loading' });
+  const [load, setLoad] = useState<MenuLoad>({ status: 'loading' });
   const [activity, setActivity] = useState<ActivityView | null>(null);
-  const [draft, setDraft] = useState<ActivityDraft>(() => emptyActivityDraft());
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { draft, setDraft, errors, setErrors, set } = useFormDraft<ActivityDraft>(() => emptyActivityDraft());
   const [busy, setBusy] = useState(false);
   const requestId = useRef<string | null>(null);
 
@@ -54,29 +52,8 @@ const ActivityEditPage = () => {
     void Taro.setNavigationBarTitle({ title: activityId ? '编辑活动' : '添加活动' });
   }, [activityId]);
 
-  const set =
-    <K extends keyof ActivityDraft>(field: K) =>
-    (value: ActivityDraft[K]) => {
-      setDraft((current) => ({ ...current, [field]: value }));
-      setErrors((current) => ({ ...current, [field]: '' }));
-    };
-
-  if (load.status === 'loading') return <PageShell><LoadingState /></PageShell>;
-  if (load.status === 'error') {
-    return (
-      <PageShell>
-        <ErrorState error={load.error} onRetry={() => void fetchAll()} />
-      </PageShell>
-    );
-  }
+  if (load.status !== 'ready' || !load.menu) return menuGate(load, month, () => void fetchAll());
   const { menu } = load;
-  if (!menu) {
-    return (
-      <PageShell>
-        <ErrorState error={new ApiCallError({ code: 'NOT_FOUND', message: `请先创建${monthLabel(month)}的菜单` })} onRetry={() => void fetchAll()} />
-      </PageShell>
-    );
-  }
 
   const published = menu.status === 'published' && activity !== null;
   const locked: ReadonlySet<string> = published ? new Set(ALL_FIELDS.filter((f) => !EDITABLE.has(f))) : new Set();

@@ -2,17 +2,16 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { MAX_SERIES_DATES, WEEKDAY_LABELS, type ActivityMenuView } from '../../../../../types/activities';
-import { ChoiceChips, ErrorState, FormField, LoadingState, PageShell } from '../../../../components';
+import { MAX_SERIES_DATES, WEEKDAY_LABELS } from '../../../../../types/activities';
+import { ChoiceChips, FormField, PageShell } from '../../../../components';
 import { ApiCallError, call, messageOf, newRequestId } from '../../../../services';
-import type { FieldErrors } from '../../../../lib/fieldErrors';
 import { monthLabel, monthOf } from '../../../../pages/activities/lib/activityTime';
 import { emptySeriesDraft, validateSeriesDraft, type SeriesDraft } from '../../components/activityForm';
 import { CommonFields } from '../../components/CommonFields';
 import { DateInput, TimeInput } from '../../components/DateTimeInputs';
 import '../../../../pages/activities/activities.scss';
-
-type LoadState = { status: 'loading' } | { status: 'ready'; menu: ActivityMenuView | null } | { status: 'error'; error: unknown };
+import { useFormDraft } from '../../../../lib/useFormDraft';
+import { menuGate, type MenuLoad } from '../../components/MenuGate';
 
 const WEEKDAY_OPTIONS = [1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: String(d), label: WEEKDAY_LABELS[d] }));
 
@@ -20,9 +19,8 @@ const WEEKDAY_OPTIONS = [1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: String(d), la
 const SeriesPage = () => {
   const { params } = useRouter();
   const month = params.month ? decodeURIComponent(params.month) : monthOf();
-  const [load, setLoad] = useState<LoadState>({ status: 'loading' });
-  const [draft, setDraft] = useState<SeriesDraft>(() => emptySeriesDraft(month));
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const [load, setLoad] = useState<MenuLoad>({ status: 'loading' });
+  const { draft, errors, setErrors, set } = useFormDraft<SeriesDraft>(() => emptySeriesDraft(month));
   const [busy, setBusy] = useState(false);
   const requestId = useRef<string | null>(null);
 
@@ -40,29 +38,8 @@ const SeriesPage = () => {
     void fetchMenu();
   }, [fetchMenu]);
 
-  const set =
-    <K extends keyof SeriesDraft>(field: K) =>
-    (value: SeriesDraft[K]) => {
-      setDraft((current) => ({ ...current, [field]: value }));
-      setErrors((current) => ({ ...current, [field]: '' }));
-    };
-
-  if (load.status === 'loading') return <PageShell><LoadingState /></PageShell>;
-  if (load.status === 'error') {
-    return (
-      <PageShell>
-        <ErrorState error={load.error} onRetry={() => void fetchMenu()} />
-      </PageShell>
-    );
-  }
+  if (load.status !== 'ready' || !load.menu) return menuGate(load, month, () => void fetchMenu());
   const { menu } = load;
-  if (!menu) {
-    return (
-      <PageShell>
-        <ErrorState error={new ApiCallError({ code: 'NOT_FOUND', message: `请先创建${monthLabel(month)}的菜单` })} onRetry={() => void fetchMenu()} />
-      </PageShell>
-    );
-  }
 
   const save = async () => {
     const { data, errors: found } = validateSeriesDraft(draft);
