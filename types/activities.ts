@@ -5,7 +5,7 @@
  */
 import { z } from './zod';
 import { action } from './action';
-import { DateString, Id, MonthString, Timestamp, intIn, optionalText, text } from './common';
+import { Cursor, DateString, Id, MonthString, Timestamp, intIn, optionalText, text } from './common';
 
 // ---- enums and labels ----
 
@@ -276,6 +276,8 @@ export const ActivityView = z.object({
   checkinRequired: z.boolean(),
   memberPoints: z.number(),
   signupPhase: SignupPhase,
+  /** Whether its month's menu is published (residents see only published activities). */
+  published: z.optional(z.boolean()),
   ratingCount: z.number(),
   ratingAverage: z.nullable(z.number()),
   /** Staff only: the activity's own code, shown as a QR that attendees scan (selfCheckIn). */
@@ -340,6 +342,8 @@ export const SignupView = z.object({
   status: SignupStatus,
   /** Arrival number on the waitlist (1 = first to join); null if never waitlisted. */
   waitlistSeq: z.nullable(z.number()),
+  /** While waitlisted: how many are still ahead in the live queue (前面还有 N 人). */
+  waitlistAhead: z.optional(z.nullable(z.number())),
   /** Shown as a QR for staff to scan; only while the sign-up holds a place. */
   checkinCode: z.nullable(z.string()),
   checkedInAt: z.nullable(Timestamp),
@@ -352,7 +356,12 @@ export const SignupView = z.object({
 export type SignupView = z.infer<typeof SignupView>;
 
 export const SignupIdInput = z.object({ signupId: Id });
-export const CancelSignupInput = z.object({ signupId: Id, reason: optionalText('取消原因', 100) });
+export const CancelSignupInput = z.object({
+  signupId: Id,
+  /** The sign-up's activity, when the client knows it: read together with the sign-up (one round trip less). */
+  activityId: z.optional(Id),
+  reason: optionalText('取消原因', 100),
+});
 
 export const ActivitySummary = z.pick(ActivityView, { _id: true, title: true, category: true, place: true, startAt: true, endAt: true, cancelDeadline: true, checkinRequired: true });
 
@@ -361,7 +370,7 @@ export type MySignupItem = z.infer<typeof MySignupItem>;
 
 export const MySignupsInput = z.object({
   status: z.optional(SignupStatus),
-  cursor: z.optional(z.number().check(z.int(), z.gte(0))),
+  cursor: z.optional(Cursor),
 });
 
 export const ListSignupsInput = z.object({ activityId: Id, status: z.optional(SignupStatus) });
@@ -432,7 +441,7 @@ export const ACTIVITIES_API = {
   subscribeMenus: action(SubscribeInput, z.object({ subscribed: z.boolean() })),
   signUp: action(SignUpInput, SignupView),
   cancelSignup: action(CancelSignupInput, SignupView),
-  mySignups: action(MySignupsInput, z.object({ items: z.array(MySignupItem), nextCursor: z.nullable(z.number()) })),
+  mySignups: action(MySignupsInput, z.object({ items: z.array(MySignupItem), nextCursor: z.nullable(z.string()) })),
   selfCheckIn: action(CheckInInput, SignupView),
   rateActivity: action(RateActivityInput, SignupView),
 } as const;

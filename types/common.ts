@@ -32,19 +32,21 @@ export const DateString = z.string({ error: '请选择日期' }).check(z.regex(/
 /** A month: 2026-12. */
 export const MonthString = z.string({ error: '请选择月份' }).check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM'));
 
+/** Where the next page starts: the previous page's `nextCursor`, opaque to the client. */
+export const Cursor = z.string({ error: '分页参数无效' }).check(z.maxLength(512, '分页参数无效'));
+
 export const PageInput = z.object({
-  /** Offset of the first item; the previous page's `nextCursor`. */
-  cursor: z.optional(z.number().check(z.int(), z.gte(0))),
+  cursor: z.optional(Cursor),
   pageSize: z.optional(z.number().check(z.int(), z.gte(1), z.lte(50, '每页最多50条'))),
 });
 export type PageInput = z.infer<typeof PageInput>;
 
 export const page = <T extends z.ZodMiniType>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.nullable(z.number()) });
+  z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) });
 
 export interface Page<T> {
   items: T[];
-  nextCursor: number | null;
+  nextCursor: string | null;
 }
 
 export const EmptyInput = z.object({});

@@ -1,5 +1,5 @@
 import { z } from './zod';
-import { DateString, Id, Phone, Timestamp, intIn, optionalText, text } from './common';
+import { Cursor, DateString, Id, Phone, Timestamp, intIn, optionalText, text } from './common';
 import { Photos } from './files';
 import { CategoryKind } from './menu';
 import { Skill } from './users';
@@ -121,12 +121,12 @@ export type RateInput = z.infer<typeof RateInput>;
 
 export const ListOrdersInput = z.object({
   status: z.optional(OrderStatus),
-  cursor: z.optional(z.number().check(z.int(), z.gte(0))),
+  cursor: z.optional(Cursor),
   pageSize: z.optional(z.number().check(z.int(), z.gte(1), z.lte(50))),
 });
 export type ListOrdersInput = z.infer<typeof ListOrdersInput>;
 
-export const OrderPage = z.object({ items: z.array(OrderView), nextCursor: z.nullable(z.number()) });
+export const OrderPage = z.object({ items: z.array(OrderView), nextCursor: z.nullable(z.string()) });
 export type OrderPage = z.infer<typeof OrderPage>;
 
 export const DispatchBoardOutput = z.object({

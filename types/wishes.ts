@@ -174,7 +174,7 @@ export type WishView = z.infer<typeof WishView>;
 export const WishDetail = z.extend(WishView, { timeline: z.array(WishEvent) });
 export type WishDetail = z.infer<typeof WishDetail>;
 
-export const WishPage = z.object({ items: z.array(WishView), nextCursor: z.nullable(z.number()) });
+export const WishPage = z.object({ items: z.array(WishView), nextCursor: z.nullable(z.string()) });
 export type WishPage = z.infer<typeof WishPage>;
 
 export const WishWallOutput = z.extend(WishPage, {

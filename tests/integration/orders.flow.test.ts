@@ -88,7 +88,7 @@ describe('点菜 → 派单 → 送菜 → 评菜', () => {
     const item = await itemByTitle(h, '上门陪伴');
     const order = await h.okAs('staff-li')('orders', 'createOrder', orderForm(item._id, { onBehalfOf: h.userId('resident-zhao'), phone: '13800000021', address: '1号楼1单元101' }), requestId());
     expect(order).toMatchObject({ proxy: true, residentName: '赵秀兰', status: 'submitted' });
-    expect(order.timeline[0]).toMatchObject({ byName: '李红梅', note: '代赵秀兰点单' });
+    expect(order.timeline[0]).toMatchObject({ byName: '李红梅', note: '社区代点单' });
     const mine = await h.okAs('resident-zhao')('orders', 'listMyOrders', {});
     expect(mine.items.map((o) => o._id)).toEqual([order._id]);
 

@@ -69,8 +69,7 @@ export const addUsers = async (
 ): Promise<string[]> => {
   const now = h.clock.now();
   const openids = Array.from({ length: count }, (_, i) => `${shape.prefix}-${i}`);
-  for (const [i, openid] of openids.entries()) {
-    const user: UserDoc = {
+  const users = openids.map((openid, i): UserDoc => ({
       _id: userIdFor(openid),
       openid,
       communityId: DEMO_COMMUNITY._id,
@@ -85,8 +84,13 @@ export const addUsers = async (
       history: [],
       createdAt: now,
       updatedAt: now,
-    };
-    await h.store.insert('users', user);
-  }
+    }));
+  for (let i = 0; i < users.length; i += 500) await h.store.insertMany('users', users.slice(i, i + 500));
   return openids;
+};
+
+/** A member's all-time points, from the totals the ledger keeps (every year's). */
+export const pointsTotalOf = async (h: Harness, memberId: string): Promise<number> => {
+  const years = await h.store.find<{ _id: string; points: number }>('points_totals', { memberId, period: 'year' }, { limit: 100 });
+  return years.reduce((sum, y) => sum + y.points, 0);
 };
