@@ -5,7 +5,7 @@
  */
 import { z } from './zod';
 import { action } from './action';
-import { Cursor, DateString, Id, MonthString, Timestamp, intIn, optionalText, text } from './common';
+import { CalendarDate, ClockTime, Cursor, Id, MonthString, Timestamp, intIn, isRealDate, optionalText, text } from './common';
 
 // ---- enums and labels ----
 
@@ -93,18 +93,10 @@ export const BLOCK_DAYS = 30;
 /** Dates a weekly series may span at most. */
 export const MAX_SERIES_DATES = 31;
 
-/** A calendar date that exists (2026-02-30 does not). */
-export const isRealDate = (date: string): boolean => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-};
-
-const CalendarDate = DateString.check(z.refine(isRealDate, '日期不存在，请重新选择'));
+export { isRealDate };
 
 /** A clock time on a form: 19:00. */
-export const TimeString = z.string({ error: '请选择时间' }).check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm'));
+export const TimeString = ClockTime();
 
 const optionalAge = (label: string) => z.optional(z.nullable(intIn(label, 0, 120)));
 
@@ -153,22 +145,22 @@ export const ActivityFields = z.object({
   category: ActivityCategory,
   description: text('活动简介', 500),
   place: text('活动地点', 50),
-  date: CalendarDate,
-  startTime: TimeString,
-  endDate: z.optional(CalendarDate),
-  endTime: TimeString,
+  date: CalendarDate('活动日期'),
+  startTime: ClockTime('开始时间'),
+  endDate: z.optional(CalendarDate('结束日期')),
+  endTime: ClockTime('结束时间'),
   capacity: intIn('名额', 1, 1000),
   ageMin: optionalAge('最小年龄'),
   ageMax: optionalAge('最大年龄'),
   waitlist: z.boolean({ error: '请选择是否开启候补' }),
   checkinRequired: z.boolean({ error: '请选择是否需要签到' }),
   memberPoints: intIn('志愿者积分', 0, 50),
-  signupOpensDate: CalendarDate,
-  signupOpensTime: TimeString,
-  signupClosesDate: CalendarDate,
-  signupClosesTime: TimeString,
-  cancelDeadlineDate: CalendarDate,
-  cancelDeadlineTime: TimeString,
+  signupOpensDate: CalendarDate('报名开始日期'),
+  signupOpensTime: ClockTime('报名开始时间'),
+  signupClosesDate: CalendarDate('报名截止日期'),
+  signupClosesTime: ClockTime('报名截止时间'),
+  cancelDeadlineDate: CalendarDate('取消截止日期'),
+  cancelDeadlineTime: ClockTime('取消截止时间'),
 });
 export type ActivityFields = z.infer<typeof ActivityFields>;
 
@@ -233,8 +225,8 @@ export const SeriesFields = z.extend(
   }),
   {
     weekday: intIn('星期', 1, 7),
-    fromDate: CalendarDate,
-    toDate: CalendarDate,
+    fromDate: CalendarDate('起始日期'),
+    toDate: CalendarDate('结束日期'),
     signupClosesHoursBefore: intIn('报名截止（开始前小时数）', 0, 720),
     cancelHoursBefore: intIn('取消截止（开始前小时数）', 0, 720),
   },

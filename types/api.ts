@@ -63,7 +63,7 @@ export const API = {
     register: action(RegisterInput, UserProfile),
     updateProfile: action(UpdateProfileInput, UserProfile),
     applyMember: action(ApplyMemberInput, UserProfile),
-    listUsers: action(ListUsersInput, z.object({ items: z.array(UserSummary) })),
+    listUsers: action(ListUsersInput, z.object({ items: z.array(UserSummary), nextCursor: z.nullable(z.string()) })),
     reviewMember: action(ReviewMemberInput, UserSummary),
     listMessages: action(ListMessagesInput, MessagesOutput),
     markMessagesRead: action(MarkReadInput, OkOutput),

@@ -1,5 +1,5 @@
 import { z } from './zod';
-import { Cursor, DateString, Id, Phone, Timestamp, intIn, optionalText, text } from './common';
+import { CalendarDate, Cursor, Id, Phone, Timestamp, intIn, optionalText, text } from './common';
 import { Photos } from './files';
 import { CategoryKind } from './menu';
 import { Skill } from './users';
@@ -88,7 +88,7 @@ export type OrderView = z.infer<typeof OrderView>;
 /** The order form: the same schema checks the page and the request. */
 export const OrderFields = z.object({
   itemId: Id,
-  date: DateString,
+  date: CalendarDate('预约日期'),
   slot: Slot,
   address: text('服务地址', 60),
   phone: Phone,

@@ -1,5 +1,5 @@
 import { z } from './zod';
-import { Cursor, Id, Timestamp, text } from './common';
+import { CalendarDate, Cursor, Id, Timestamp, text } from './common';
 
 export const POINT_REASONS = ['order_completed', 'order_rating', 'wish_confirmed', 'activity_served', 'adjustment'] as const;
 export const PointReason = z.enum(POINT_REASONS);
@@ -43,7 +43,7 @@ export const PERIOD_LABELS: Record<Period, string> = { month: '月榜', quarter:
 export const LeaderboardInput = z.object({
   period: Period,
   /** Any day inside the period (YYYY-MM-DD); default today. */
-  date: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'))),
+  date: z.optional(CalendarDate('日期')),
 });
 
 export const LeaderboardRow = z.object({

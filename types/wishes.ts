@@ -3,7 +3,7 @@
  * the states, what a viewer may see of a wish, and every action's input and output.
  */
 import { z } from './zod';
-import { DateString, Id, PageInput, Timestamp, optionalText, text } from './common';
+import { CalendarDate, Id, PageInput, Timestamp, optionalText, text } from './common';
 import { Photos } from './files';
 import { action } from './action';
 
@@ -65,7 +65,7 @@ export const WishFields = z.object({
   ),
   photos: z.optional(Photos('心愿照片', MAX_WISH_PHOTOS)),
   /** Last day (Asia/Shanghai) the wish may be claimed; the server refuses a day already past. */
-  deadline: DateString,
+  deadline: CalendarDate('截止日期'),
 });
 export type WishFields = z.infer<typeof WishFields>;
 

@@ -14,6 +14,8 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'users_openid', fields: [['openid', 'asc']], unique: true },
       { name: 'users_community_role', fields: [['communityId', 'asc'], ['role', 'asc']] },
       { name: 'users_community_member', fields: [['communityId', 'asc'], ['memberStatus', 'asc']] },
+      // The staff pickers: people by a word of their name, phone or building, in name order.
+      { name: 'users_community_search', fields: [['communityId', 'asc'], ['searchKeys', 'asc'], ['name', 'asc']] },
     ],
   },
   { name: 'service_categories', indexes: [{ name: 'categories_community', fields: [['communityId', 'asc'], ['sort', 'asc']] }] },

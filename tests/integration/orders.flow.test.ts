@@ -206,7 +206,7 @@ describe('bad input changes nothing', () => {
     ['an unknown slot', { slot: 'midnight' }, 'slot', undefined],
     ['a date in the past', { date: '2026-11-01' }, 'date', '请选择今天起30天内的日期'],
     ['a date too far ahead', { date: '2027-03-01' }, 'date', '请选择今天起30天内的日期'],
-    ['a malformed date', { date: '11/25' }, 'date', '日期格式应为 YYYY-MM-DD'],
+    ['a malformed date', { date: '11/25' }, 'date', '预约日期格式应为 YYYY-MM-DD'],
   ])('%s → VALIDATION on %s', async (_label, overrides, field, message) => {
     const item = await itemByTitle(h, '小家电维修');
     const answer = await h.as('resident-sun')('orders', 'createOrder', orderForm(item._id, overrides) as never, requestId());

@@ -109,7 +109,7 @@ describe('posting a wish', () => {
     ['an unknown beneficiary type', { beneficiaryType: 'pet' }, 'beneficiaryType', '请选择受助对象类型'],
     ['an unknown kind', { kind: 'cash' }, 'kind', '请选择心愿类型'],
     ['four photos', { photos: ['local://a1.png', 'local://a2.png', 'local://a3.png', 'local://a4.png'] }, 'photos', '心愿照片最多3张'],
-    ['a deadline in the wrong format', { deadline: '2026/12/20' }, 'deadline', '日期格式应为 YYYY-MM-DD'],
+    ['a deadline in the wrong format', { deadline: '2026/12/20' }, 'deadline', '截止日期格式应为 YYYY-MM-DD'],
     ['a deadline in the past', { deadline: '2026-11-22' }, 'deadline', '截止日期不能早于今天'],
     ['a deadline that does not exist', { deadline: '2027-02-30' }, 'deadline', '截止日期不存在，请重新选择'],
     ['a photo that was never uploaded', { photos: ['local://neveruploaded.png'] }, 'photos.0', '图片不存在或已失效，请重新上传'],

@@ -6,7 +6,7 @@ import type { Envelope } from '../../types/errors';
 import { openLocalApp, type LocalApp } from '../../cloudfunctions/_local/localApp';
 import { demoOpenid, seedDemo } from '../../cloudfunctions/_local/seed';
 import { DEMO_COMMUNITY, DEMO_USERS } from '../../cloudfunctions/_local/demoData';
-import { userIdFor, type UserDoc } from '../../cloudfunctions/_core/users/userDoc';
+import { searchKeysOf, userIdFor, type UserDoc } from '../../cloudfunctions/_core/users/userDoc';
 import { manualClock } from './manualClock';
 import { openTestStore, type TestStoreOptions } from './testStores';
 
@@ -82,6 +82,7 @@ export const addUsers = async (
       memberStatus: shape.role === 'member' ? 'approved' : 'none',
       skills: shape.skills ?? [],
       history: [],
+      searchKeys: searchKeysOf({ name: `${shape.role === 'member' ? '党员' : '居民'}${i + 1}`, phone: `139${String(i).padStart(8, '0')}`, building: `${(i % 20) + 1}号楼` }),
       createdAt: now,
       updatedAt: now,
     }));
