@@ -122,7 +122,7 @@ describe('monthly menus', () => {
       [{ memberPoints: 51 }, { memberPoints: '志愿者积分不能大于50' }],
       [{ title: '   ' }, { title: '请填写活动名称' }],
       [{ category: 'party' as never }, { category: expect.any(String) }],
-      [{ date: '2026-02-30' }, { date: '日期不存在，请重新选择' }],
+      [{ date: '2026-02-30' }, { date: '活动日期不存在，请重新选择' }],
       [{ startTime: '25:00' }, { startTime: '时间格式应为 HH:mm' }],
       [{ endTime: '18:00' }, { endTime: '结束时间须晚于开始时间' }],
       [{ signupClosesDate: '2026-12-08' }, { signupClosesTime: '报名截止不能晚于活动开始' }],
