@@ -123,7 +123,7 @@ describe('monthly menus', () => {
       [{ title: '   ' }, { title: '请填写活动名称' }],
       [{ category: 'party' as never }, { category: expect.any(String) }],
       [{ date: '2026-02-30' }, { date: '活动日期不存在，请重新选择' }],
-      [{ startTime: '25:00' }, { startTime: '时间格式应为 HH:mm' }],
+      [{ startTime: '25:00' }, { startTime: '开始时间格式应为 HH:mm' }],
       [{ endTime: '18:00' }, { endTime: '结束时间须晚于开始时间' }],
       [{ signupClosesDate: '2026-12-08' }, { signupClosesTime: '报名截止不能晚于活动开始' }],
       [{ cancelDeadlineDate: '2026-12-08' }, { cancelDeadlineTime: '取消截止不能晚于活动开始' }],
