@@ -102,7 +102,7 @@ export const menuAdminActions = {
   listMenus: {
     access: 'staff',
     async run({ ports, caller }) {
-      const items = await ports.store.find<ActivityMenuDoc>('activity_menus', { communityId: caller.communityId }, { orderBy: [['month', 'desc']], limit: 36 });
+      const items = await ports.store.find<ActivityMenuDoc>('activity_menus', { communityId: caller.communityId }, { orderBy: [['month', 'desc'], ['_id', 'desc']], limit: 36 });
       return { items: items.map(menuView) };
     },
   },

@@ -21,7 +21,7 @@ const loadCategory = async (ports: Ports, caller: Caller, categoryId: string): P
 };
 
 const listCategories = (ports: Ports, communityId: string) =>
-  ports.store.find<CategoryDoc>('service_categories', { communityId }, { orderBy: [['sort', 'asc']] });
+  ports.store.find<CategoryDoc>('service_categories', { communityId }, { orderBy: [['sort', 'asc'], ['_id', 'asc']] });
 
 /** The 备菜 actions of the `orders` function. */
 export const menuActions = {
@@ -32,7 +32,7 @@ export const menuActions = {
       if (input.kind) filter.categoryKind = input.kind;
       const [categories, items] = await Promise.all([
         listCategories(ports, caller.communityId),
-        ports.store.find<ItemDoc>('service_items', filter, { orderBy: [['createdAt', 'asc']], limit: 1000 }),
+        ports.store.find<ItemDoc>('service_items', filter, { orderBy: [['createdAt', 'asc'], ['_id', 'asc']], limit: 1000 }),
       ]);
       const sections = categories
         .filter((category) => !input.kind || category.kind === input.kind)
@@ -84,7 +84,7 @@ export const menuActions = {
       const filter: Filter = { communityId: caller.communityId };
       if (input.status) filter.status = input.status;
       if (input.categoryId) filter.categoryId = input.categoryId;
-      const items = await ports.store.find<ItemDoc>('service_items', filter, { orderBy: [['updatedAt', 'desc']], limit: 1000 });
+      const items = await ports.store.find<ItemDoc>('service_items', filter, { orderBy: [['updatedAt', 'desc'], ['_id', 'desc']], limit: 1000 });
       return { items };
     },
   },
