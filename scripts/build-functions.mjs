@@ -23,6 +23,10 @@ const common = { bundle: true, platform: 'node', target: 'node16', format: 'cjs'
  * without this they are half of every bundle and of its load time. Each is replaced by a stand-in
  * that fails loudly if anything ever calls it; tests/integration/bundles.test.ts runs every bundle
  * against the database emulator to prove nothing used was cut.
+ *
+ * `form-data` stays: WeChat's cloud-call route (wx-server-sdk's `cloud.openapi`, for subscribe
+ * messages and content security) posts its protobuf request as a form. Its MIME table
+ * (`mime-types`) is only consulted for files with a name or path, which that route never sends.
  */
 export const UNUSED_SDK_PARTS = [
   '@cloudbase/ai',
@@ -34,7 +38,7 @@ export const UNUSED_SDK_PARTS = [
   '@mattiasbuelens/web-streams-adapter',
   'xml2js',
   'jsonwebtoken',
-  'form-data',
+  'mime-types',
 ];
 const STAND_IN = `
 const fail = (name) => () => { throw new Error('not bundled: ' + name + ' (scripts/build-functions.mjs UNUSED_SDK_PARTS)'); };

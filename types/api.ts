@@ -9,8 +9,12 @@ import {
   CommunityOption,
   ListUsersInput,
   MeOutput,
+  RedeemInviteInput,
   RegisterInput,
   ReviewMemberInput,
+  SetElderlyInput,
+  SetupInput,
+  SetupStatus,
   UpdateProfileInput,
   UserProfile,
   UserSummary,
@@ -29,6 +33,8 @@ import {
 } from './menu';
 
 import { action, type ActionContract } from './action';
+import { ADMIN_API } from './admin';
+import { ReportSubscribeInput, SubscribeBalances, SubscribeTemplatesOutput } from './subscribe';
 import { ACTIVITIES_API } from './activities';
 import { WISHES_API } from './wishes';
 import { REPORTS_API } from './reports';
@@ -67,6 +73,13 @@ export const API = {
     reviewMember: action(ReviewMemberInput, UserSummary),
     listMessages: action(ListMessagesInput, MessagesOutput),
     markMessagesRead: action(MarkReadInput, OkOutput),
+    setElderly: action(SetElderlyInput, UserSummary),
+    setupStatus: action(EmptyInput, SetupStatus),
+    setup: action(SetupInput, UserProfile),
+    redeemStaffInvite: action(RedeemInviteInput, UserProfile),
+    subscribeTemplates: action(EmptyInput, SubscribeTemplatesOutput),
+    reportSubscribe: action(ReportSubscribeInput, SubscribeBalances),
+    mySubscriptions: action(EmptyInput, SubscribeBalances),
   },
   orders: {
     listMenu: action(ListMenuInput, MenuOutput),
@@ -101,6 +114,7 @@ export const API = {
   wishes: WISHES_API,
   activities: ACTIVITIES_API,
   reports: REPORTS_API,
+  admin: ADMIN_API,
 } as const;
 
 export type Api = typeof API;

@@ -19,6 +19,8 @@ export interface ApiError {
   message: string;
   /** Per-field Chinese messages for form validation, keyed by field path ("phone", "items.0.title"). */
   fields?: Record<string, string>;
+  /** RATE_LIMITED: how long to wait before the same kind of action is accepted again. */
+  retryAfterSeconds?: number;
 }
 
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ApiError };

@@ -103,6 +103,8 @@ export const ReviewMemberInput = z.object({
 export type ReviewMemberInput = z.infer<typeof ReviewMemberInput>;
 
 export const ListUsersInput = z.object({
+  /** Admin only: whose people (staff always see their own community). */
+  communityId: z.optional(Id),
   role: z.optional(Role),
   memberStatus: z.optional(MemberStatus),
   skill: z.optional(Skill),
@@ -120,3 +122,35 @@ export type MeOutput = z.infer<typeof MeOutput>;
 
 export const CommunityOption = z.object({ _id: Id, name: z.string(), street: z.string() });
 export type CommunityOption = z.infer<typeof CommunityOption>;
+
+/** First run: the deploy's one-time setup code makes the first user the street admin. */
+export const SetupInput = z.object({
+  code: text('初始化码', 64),
+  name: text('姓名', 20),
+  phone: Phone,
+});
+export type SetupInput = z.infer<typeof SetupInput>;
+
+export const SetupStatus = z.object({
+  /** The deploy configured a setup code (LINLI_SETUP_CODE). */
+  configured: z.boolean(),
+  /** Someone has already used it: the deployment has its admin. */
+  done: z.boolean(),
+});
+export type SetupStatus = z.infer<typeof SetupStatus>;
+
+/** A staff invitation from the admin; someone not yet registered also gives a name and phone. */
+export const RedeemInviteInput = z.object({
+  code: text('邀请码', 20),
+  name: optionalText('姓名', 20),
+  phone: z.optional(Phone),
+});
+export type RedeemInviteInput = z.infer<typeof RedeemInviteInput>;
+
+/** Staff mark a resident as elderly (the app opens in 长辈模式 for them), or take the mark off. */
+export const SetElderlyInput = z.object({
+  userId: Id,
+  elderly: z.boolean(),
+  note: optionalText('说明', 100),
+});
+export type SetElderlyInput = z.infer<typeof SetElderlyInput>;

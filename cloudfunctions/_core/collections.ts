@@ -1,6 +1,7 @@
 import type { CollectionSpec } from './store/port';
 import { WISH_COLLECTIONS } from './wishes/wishCollections';
 import { ACTIVITY_COLLECTIONS } from './activities/activityCollections';
+import { ADMIN_COLLECTIONS } from './admin/adminCollections';
 
 /**
  * Every collection and its indexes. The SQLite adapter creates them; README lists them for the
@@ -17,6 +18,8 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'users_community_role', fields: [['communityId', 'asc'], ['role', 'asc'], ['createdAt', 'asc'], ['_id', 'asc']] },
       // The staff pickers and the member review: people in name order, searched by searchKeys.
       { name: 'users_community_name', fields: [['communityId', 'asc'], ['name', 'asc'], ['_id', 'asc']] },
+      // The admin's list of every community's staff.
+      { name: 'users_role_community', fields: [['role', 'asc'], ['communityId', 'asc'], ['createdAt', 'asc'], ['_id', 'asc']] },
     ],
   },
   { name: 'service_categories', indexes: [{ name: 'categories_community', fields: [['communityId', 'asc'], ['sort', 'asc'], ['_id', 'asc']] }] },
@@ -76,4 +79,5 @@ export const COLLECTIONS: CollectionSpec[] = [
   },
   ...WISH_COLLECTIONS,
   ...ACTIVITY_COLLECTIONS,
+  ...ADMIN_COLLECTIONS,
 ];

@@ -4,6 +4,7 @@ import { pointsFunction } from './points/pointsFunction';
 import { wishesFunction } from './wishes/wishesFunction';
 import { activitiesFunction } from './activities/activitiesFunction';
 import { reportsFunction } from './reports/reportsFunction';
+import { adminFunction } from './admin/adminFunction';
 
 /** Every deployable function, by name: the local gateway and the build read this list. */
 export const FUNCTIONS = {
@@ -13,4 +14,5 @@ export const FUNCTIONS = {
   wishes: wishesFunction,
   activities: activitiesFunction,
   reports: reportsFunction,
+  admin: adminFunction,
 } as const;

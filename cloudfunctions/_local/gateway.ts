@@ -9,6 +9,8 @@ import { UploadRejected, type LocalFiles } from '../_adapters/files/localFiles';
 import { MAX_UPLOAD_BYTES } from '../../types/files';
 import type { TokenSigner } from './tokens';
 import { randomId } from '../_core/runtime/ids';
+import { userIdFor } from '../_core/users/userDoc';
+import type { Outbox } from '../_adapters/local/outbox';
 
 export interface GatewayOptions {
   handlers: Handlers;
@@ -19,6 +21,8 @@ export interface GatewayOptions {
   staticDir?: string;
   /** Demo login endpoints: local mode only. */
   devLogin: boolean;
+  /** The subscribe messages that would have gone to WeChat (local mode): staff read them at GET /api/dev/outbox. */
+  outbox?: Outbox;
   maxBodyBytes?: number;
 }
 
@@ -128,6 +132,23 @@ export const createGateway = (options: GatewayOptions): Server => {
 
     if (options.devLogin && path === '/api/dev/users' && req.method === 'GET') {
       return sendJson(res, 200, await devUsers());
+    }
+    // Local mode only: what would have been sent as subscribe messages, newest first. Staff see
+    // their community's, the street admin everyone's.
+    if (options.devLogin && options.outbox && path === '/api/dev/outbox' && req.method === 'GET') {
+      const token = bearer(req);
+      const openid = token ? options.tokens.verify(token) : null;
+      if (!openid) throw new TransportError(401, '请先登录');
+      const viewer = await options.store.get<UserDoc>('users', userIdFor(openid));
+      if (!viewer || (viewer.role !== 'staff' && viewer.role !== 'admin')) throw new TransportError(403, '只有社区工作者和街道管理员可以查看发件箱');
+      const entries = options.outbox
+        .entries()
+        .filter((e) => viewer.role === 'admin' || e.communityId === viewer.communityId)
+        .reverse()
+        .slice(0, 200)
+        // The openid stays on the server, as in the cloud.
+        .map(({ touser: _touser, ...entry }) => entry);
+      return sendJson(res, 200, { items: entries });
     }
     if (options.devLogin && path === '/api/dev/login' && req.method === 'POST') {
       const body = (await readJson(req, limit)) as { userId?: unknown; newUser?: unknown };

@@ -4,12 +4,15 @@ import type { ApiError, ErrorCode } from '../../types/errors';
 export class ApiCallError extends Error implements ApiError {
   readonly code: ErrorCode;
   readonly fields?: Record<string, string>;
+  /** RATE_LIMITED: how long until the same kind of action is accepted again. */
+  readonly retryAfterSeconds?: number;
 
   constructor(error: ApiError) {
     super(error.message);
     this.name = 'ApiCallError';
     this.code = error.code;
     if (error.fields) this.fields = error.fields;
+    if (error.retryAfterSeconds !== undefined) this.retryAfterSeconds = error.retryAfterSeconds;
   }
 }
 

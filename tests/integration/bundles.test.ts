@@ -19,10 +19,21 @@ import { openEmulatedStore, type EmulatedStore } from '../support/emulator/cloud
 import { createHandler } from '../../cloudfunctions/_core/runtime/defineFunction';
 import { systemClock } from '../../cloudfunctions/_core/ports';
 import { randomId } from '../../cloudfunctions/_core/runtime/ids';
+import { createOutbox } from '../../cloudfunctions/_adapters/local/outbox';
+import { createLocalSecurity } from '../../cloudfunctions/_adapters/local/localSecurity';
+import { localSubscribeConfig } from '../../cloudfunctions/_core/messages/subscribeTemplates';
 
 /** The handlers in this process, over the emulator: to set a scene the bundles then act on. */
 const openLocalAppOver = (emulated: EmulatedStore) => {
-  const ports = { store: emulated.store, clock: systemClock, newId: () => randomId(), files: { exists: async () => true } };
+  const ports = {
+    store: emulated.store,
+    clock: systemClock,
+    newId: () => randomId(),
+    files: { exists: async () => true },
+    notifier: createOutbox({ clock: systemClock }).notifier,
+    security: createLocalSecurity().security,
+    settings: { setupCode: null, subscribe: localSubscribeConfig() },
+  };
   return Object.fromEntries(Object.entries(FUNCTIONS).map(([name, def]) => [name, createHandler(def as never, ports)])) as Record<keyof typeof FUNCTIONS, ReturnType<typeof createHandler>>;
 };
 

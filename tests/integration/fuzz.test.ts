@@ -28,6 +28,7 @@ const actions = (Object.keys(API) as FunctionName[]).flatMap((fn) =>
 const OVERRIDES: Record<string, Record<string, unknown>> = {
   'users.applyMember': { skills: ['家电维修'] },
   'wishes.fulfilWish': { photos: ['local://abcdef.png'] },
+  'admin.hidePhoto': { fileId: 'local://abcdef.png' },
   'activities.addActivity': { startTime: '09:00', endTime: '11:00', signupOpensDate: '2026-12-06', signupClosesDate: '2026-12-09', signupClosesTime: '18:00', cancelDeadlineDate: '2026-12-09', cancelDeadlineTime: '12:00' },
   'activities.updateActivity': { startTime: '09:00', endTime: '11:00' },
   'activities.createSeries': { startTime: '19:00', endTime: '21:00' },

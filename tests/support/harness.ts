@@ -8,6 +8,11 @@ import { demoOpenid, seedDemo } from '../../cloudfunctions/_local/seed';
 import { DEMO_COMMUNITY, DEMO_USERS } from '../../cloudfunctions/_local/demoData';
 import { searchKeysOf, userIdFor, type UserDoc } from '../../cloudfunctions/_core/users/userDoc';
 import { manualClock } from './manualClock';
+import type { SubscribeMoment } from '../../types/subscribe';
+import type { SubscribeConfig } from '../../cloudfunctions/_core/messages/subscribeTemplates';
+
+/** The setup code tests deploy with (LINLI_SETUP_CODE). */
+export const TEST_SETUP_CODE = 'TEST-SETUP-2026';
 import { openTestStore, type TestStoreOptions } from './testStores';
 
 export type DemoKey = (typeof DEMO_USERS)[number]['key'];
@@ -16,12 +21,12 @@ export type DemoKey = (typeof DEMO_USERS)[number]['key'];
  * The real handlers over a temporary SQLite file, seeded with the demo community. `as(key)` calls
  * as a demo user (identity goes in the platform context, as in the cloud); `raw` sends any event.
  */
-export const openHarness = async (options: TestStoreOptions = {}) => {
+export const openHarness = async (options: TestStoreOptions & { seed?: boolean; subscribe?: SubscribeConfig } = {}) => {
   const dir = mkdtempSync(join(tmpdir(), 'linli-test-'));
   const clock = manualClock();
   const opened = await openTestStore(dir, options);
-  const app: LocalApp = openLocalApp({ dataDir: dir, clock, store: opened.store });
-  await seedDemo(app.ports.store, clock.now());
+  const app: LocalApp = openLocalApp({ dataDir: dir, clock, store: opened.store, setupCode: TEST_SETUP_CODE, subscribe: options.subscribe });
+  if (options.seed !== false) await seedDemo(app.ports.store, clock.now());
 
   const callAs =
     (openid: string | null) =>
@@ -38,6 +43,11 @@ export const openHarness = async (options: TestStoreOptions = {}) => {
     };
 
   const openidOf = (key: DemoKey) => demoOpenid({ key });
+  /** The user taps and accepts every template of a moment (as `requestSubscribeMessage` would answer). */
+  const consent = async (openid: string, moment: SubscribeMoment, times = 1) => {
+    const templates = await okAs(openid)('users', 'subscribeTemplates', {});
+    for (let i = 0; i < times; i++) await okAs(openid)('users', 'reportSubscribe', { accepted: templates.moments[moment] ?? [] });
+  };
   return {
     app,
     clock,
@@ -50,6 +60,13 @@ export const openHarness = async (options: TestStoreOptions = {}) => {
     asOpenid: callAs,
     okAsOpenid: okAs,
     userId: (key: DemoKey) => userIdFor(openidOf(key)),
+    openidOf,
+    /** What would have gone to WeChat as subscribe messages. */
+    outbox: app.outbox,
+    consent: (key: DemoKey, moment: SubscribeMoment, times = 1) => consent(openidOf(key), moment, times),
+    consentAsOpenid: consent,
+    /** WeChat's pushes of image verdicts, as they would arrive. */
+    deliverMediaVerdicts: () => app.deliverMediaVerdicts(),
     raw: (fn: FunctionName, event: unknown, openid: string | null) => app.handlers[fn](event, { openid }),
     async close() {
       await app.close();

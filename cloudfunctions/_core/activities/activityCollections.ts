@@ -33,6 +33,8 @@ export const ACTIVITY_COLLECTIONS: CollectionSpec[] = [
       { name: 'act_signups_noshow', fields: [['status', 'asc'], ['noShowAt', 'asc']] },
       // The reconciler: ratings of the last days.
       { name: 'act_signups_rated', fields: [['status', 'asc'], ['rating.at', 'asc']] },
+      // The admin dashboard: a community's check-ins and no-shows in a month.
+      { name: 'act_signups_community_status_start', fields: [['communityId', 'asc'], ['status', 'asc'], ['startAt', 'asc']] },
     ],
   },
   // listBlocks: blocks in force in a community.

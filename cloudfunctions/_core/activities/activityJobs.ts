@@ -189,6 +189,7 @@ const remind: Job = {
           refType: 'activity',
           refId: activity._id,
           at: Math.max(signup.startAt - DAY_MS, signup.confirmedAt ?? signup.createdAt),
+          params: { activity: activity.title, start: activity.startAt, place: activity.place, tip: '请准时参加' },
         };
       }),
     );

@@ -11,6 +11,7 @@ import { signupFor, visibleActivity } from './activityAccess';
 import { blockIdFor, signupIdFor, type ActivityBlockDoc, type ActivityDoc, type SignupDoc } from './activityDocs';
 import { formatMoment } from './activityTime';
 import { activityView, blockView, signupView } from './activityViews';
+import { SCENES } from '../security/textCheck';
 
 const SIGNUPS = 'activity_signups';
 
@@ -113,6 +114,8 @@ export const attendanceActions = {
 
   rateActivity: defineAction<'activities', 'rateActivity'>()({
     access: 'resident',
+    texts: (input) => [{ field: 'comment', label: '评价内容', text: input.comment, scene: SCENES.comment }],
+    rate: { family: 'rating', key: (input) => `signup:${input.signupId}` },
     load: ({ ports }, input) => ports.store.get<SignupDoc>(SIGNUPS, input.signupId),
     async run({ ports, caller, now }, input, loaded) {
       const signup = signupFor(caller, loaded);

@@ -36,6 +36,7 @@ export const notifySubscribers = async (ports: Ports, menu: ActivityMenuDoc, act
         refType: 'activity_menu',
         refId: menu._id,
         at: menu.publishedAt ?? 0,
+        params: { menu: menu.title, count: activities, tip: '欢迎报名参加' },
       })),
     );
     sent += page.length;

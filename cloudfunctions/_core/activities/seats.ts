@@ -9,7 +9,7 @@
  * dies in between leaves a hold and a sign-up that disagree, both recognisable, and the reconciler
  * (activityReconcile.ts) brings them together again after a grace period.
  */
-import { messageIdOf, notifyAll, type EventNotice } from '../messages/notify';
+import { messageIdOf, writeNotices, type EventNotice } from '../messages/notify';
 import { SYSTEM_ACTOR, timelineEvent } from '../runtime/timeline';
 import { cmd, upd } from '../store/port';
 import type { Ports } from '../ports';
@@ -84,6 +84,7 @@ export const promotionNotice = (activity: Pick<ActivityDoc, '_id' | 'title' | 's
   refId: activity._id,
   at,
   key: signup._id,
+  params: { activity: activity.title, start: activity.startAt, place: activity.place, status: '候补成功' },
 });
 
 export const promotionMessageId = (activityId: string, signup: Pick<SignupDoc, 'userId' | '_id'>, at: number) =>
@@ -95,7 +96,7 @@ export const promotionMessageId = (activityId: string, signup: Pick<SignupDoc, '
  * notice is taken back and the places are released and offered to the next in line.
  */
 export const confirmPromotion = async (ports: Ports, activity: ActivityDoc, waiting: SignupDoc, token: string, now: number): Promise<boolean> => {
-  const [flipped] = await Promise.all([
+  const [flipped, notice] = await Promise.all([
     ports.store.updateWhere(
       'activity_signups',
       { _id: waiting._id, status: 'waitlisted' },
@@ -108,10 +109,13 @@ export const confirmPromotion = async (ports: Ports, activity: ActivityDoc, wait
         timeline: upd.push(timelineEvent(SYSTEM_ACTOR, now, 'waitlisted', 'confirmed', '候补递补')),
       },
     ),
-    notifyAll(ports, [promotionNotice(activity, waiting, now)]),
+    writeNotices(ports, [promotionNotice(activity, waiting, now)]),
   ]);
-  if (flipped === 1) return true;
-  await ports.store.removeById('messages', promotionMessageId(activity._id, waiting, now));
+  if (flipped === 1) {
+    await notice.send();
+    return true;
+  }
+  await notice.takeBack();
   await releaseSeat(ports, activity._id, waiting._id, token, waiting.attendees.length);
   await fillFromWaitlist(ports, activity._id, now);
   return false;

@@ -82,6 +82,8 @@ export const signupActions = {
 
   signUp: defineAction<'activities', 'signUp'>()({
     access: 'registered',
+    // Signing up again for the same activity (and person) counts once.
+    rate: { family: 'signup', key: (input) => `signup:${input.activityId}:${input.onBehalfOf ?? ''}` },
     load: loadForSignUp,
     async run(ctx, input, loaded) {
       const { signup, ahead } = await signUp(ctx, input, loaded);

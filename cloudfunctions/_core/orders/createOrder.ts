@@ -13,6 +13,7 @@ import type { UserDoc } from '../users/userDoc';
 import { isStaff } from './orderAccess';
 import { COUNTERS, openCounterId, quotaCounterId, skillKeysOf, type OrderDoc } from './orderDoc';
 import { toOrderView } from './orderView';
+import { SCENES } from '../security/textCheck';
 
 /** Demand the menu could not meet this month: counted per item, for the monthly review. */
 export const QUOTA_REFUSED = 'quota_refused';
@@ -45,6 +46,9 @@ const giveBack = (ports: Ports, taken: TakeResult | null, counterId: string, ord
  */
 export const createOrder = defineAction<'orders', 'createOrder'>()({
   access: 'registered',
+  // The note is read by the member who serves the order.
+  texts: (input) => [{ field: 'note', label: '备注', text: input.note, scene: SCENES.comment }],
+  rate: { family: 'order', key: (_input, requestId) => `order:${requestId ?? ''}` },
   load: ({ ports, userId, requestId }, input) =>
     Promise.all([
       requestId ? ports.store.get<OrderDoc>('orders', orderIdFor(userId, requestId)) : Promise.resolve(null),

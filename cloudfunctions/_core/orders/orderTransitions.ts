@@ -5,7 +5,9 @@
  * resident's open-order place given back, points paid, notices) is written in the next round
  * trip, each piece idempotent, so that a retry or the reconciler can finish what a crash left.
  */
-import { RATING_TAGS, type OrderStatus } from '../../../types/orders';
+import { RATING_TAGS, SLOT_LABELS, type OrderStatus } from '../../../types/orders';
+import { recordPhotoChecks } from '../security/mediaChecks';
+import { SCENES } from '../security/textCheck';
 import { notifyAll, type EventNotice } from '../messages/notify';
 import { awardPoints } from '../points/ledger';
 import { pointRulesOf, type PointRules } from '../points/pointRules';
@@ -84,8 +86,18 @@ const toResident = (order: OrderDoc, kind: string, title: string, body: string, 
   at,
 });
 
-const assignedNotices = (order: OrderDoc): EventNotice[] => [
-  toResident(order, 'order_accepted', '您的服务已有党员接单', `“${order.itemTitle}”由${order.assigneeName}为您服务`, order.assignedAt ?? order.updatedAt),
+/** 2026-12-12 上午 → 12月12日上午 */
+const scheduleOf = (order: Pick<OrderDoc, 'date' | 'slot'>) => {
+  const [, m, d] = order.date.split('-').map(Number);
+  return `${m}月${d}日${SLOT_LABELS[order.slot]}`;
+};
+
+/** The resident is told who serves them; the member what they took on (`how`: 社区派单 or 抢单成功). */
+const assignedNotices = (order: OrderDoc, how: string): EventNotice[] => [
+  {
+    ...toResident(order, 'order_accepted', '您的服务已有党员接单', `“${order.itemTitle}”由${order.assigneeName}为您服务`, order.assignedAt ?? order.updatedAt),
+    params: { service: order.itemTitle, member: order.assigneeName ?? '', schedule: scheduleOf(order), status: '已接单' },
+  },
   {
     communityId: order.communityId,
     userId: order.assigneeId ?? '',
@@ -95,6 +107,7 @@ const assignedNotices = (order: OrderDoc): EventNotice[] => [
     refType: 'order',
     refId: order._id,
     at: order.assignedAt ?? order.updatedAt,
+    params: { service: order.itemTitle, schedule: scheduleOf(order), how, tip: '请及时联系居民' },
   },
 ];
 
@@ -117,7 +130,7 @@ export const grabOrder = defineAction<'orders', 'grabOrder'>()({
       doing: '接单',
       note: '党员抢单',
     });
-    await notifyAll(ports, assignedNotices(after));
+    await notifyAll(ports, assignedNotices(after, '抢单成功'));
     return toOrderView(after, caller);
   },
 });
@@ -139,13 +152,15 @@ export const dispatchOrder = defineAction<'orders', 'dispatchOrder'>()({
       doing: '派单',
       note: `派给${member.name}`,
     });
-    await notifyAll(ports, assignedNotices(after));
+    await notifyAll(ports, assignedNotices(after, '社区派单'));
     return toOrderView(after, caller);
   },
 });
 
 export const declineOrder = defineAction<'orders', 'declineOrder'>()({
   access: 'member',
+  // The reason shows on the order's timeline, which the resident reads.
+  texts: (input) => [{ field: 'reason', label: '退回原因', text: input.reason, scene: SCENES.comment }],
   load: ({ ports }, input) => ports.store.get<OrderDoc>('orders', input.orderId),
   async run({ ports, caller, now, requestId }, input, loaded) {
     const order = orderOf(caller, loaded);
@@ -194,12 +209,18 @@ export const afterCompletion = async (ports: Ports, order: OrderDoc, rules: Poin
           by: order.assigneeId,
         })
       : Promise.resolve(),
-    notifyAll(ports, [toResident(order, 'order_completed', '服务已完成，请评价', `“${order.itemTitle}”已完成，欢迎为${order.assigneeName}打分`, at)]),
+    notifyAll(ports, [
+      {
+        ...toResident(order, 'order_completed', '服务已完成，请评价', `“${order.itemTitle}”已完成，欢迎为${order.assigneeName}打分`, at),
+        params: { service: order.itemTitle, member: order.assigneeName ?? '', time: at, tip: '欢迎为本次服务评价' },
+      },
+    ]),
   ]);
 };
 
 export const completeOrder = defineAction<'orders', 'completeOrder'>()({
   access: 'member',
+  texts: (input) => [{ field: 'summary', label: '服务小结', text: input.summary, scene: SCENES.log }],
   load: async ({ ports }, input) => {
     const [order, photos] = await Promise.all([
       ports.store.get<OrderDoc>('orders', input.orderId),
@@ -207,7 +228,7 @@ export const completeOrder = defineAction<'orders', 'completeOrder'>()({
     ]);
     return { order, missingPhoto: photos.indexOf(false) };
   },
-  async run({ ports, caller, now, requestId }, input, { order: loaded, missingPhoto }) {
+  async run({ ports, caller, openid, now, requestId }, input, { order: loaded, missingPhoto }) {
     const order = orderOf(caller, loaded);
     if (requestId && order.lastRequestId === requestId) return toOrderView(order, caller);
     requireState(order, ['serving'], '完成服务');
@@ -225,6 +246,8 @@ export const completeOrder = defineAction<'orders', 'completeOrder'>()({
         note: input.summary,
       }),
       ports.store.get<Community>('communities', order.communityId),
+      // The photos' content checks, recorded with the change that shows them (security/mediaChecks.ts).
+      recordPhotoChecks(ports, { refType: 'order', refId: order._id, communityId: order.communityId, userId: caller.user._id, openid, scene: SCENES.log, fileIds: input.photos }, now),
     ]);
     await afterCompletion(ports, after, pointRulesOf(community));
     return toOrderView(after, caller);
@@ -255,6 +278,8 @@ export const afterRating = async (ports: Ports, order: OrderDoc, rules: PointRul
 
 export const rateOrder = defineAction<'orders', 'rateOrder'>()({
   access: 'registered',
+  texts: (input) => [{ field: 'comment', label: '评价内容', text: input.comment, scene: SCENES.comment }],
+  rate: { family: 'rating', key: (input) => `order:${input.orderId}` },
   load: ({ ports }, input) => ports.store.get<OrderDoc>('orders', input.orderId),
   async run({ ports, caller, now, requestId }, input, loaded) {
     const order = orderOf(caller, loaded);

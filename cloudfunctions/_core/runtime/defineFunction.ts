@@ -8,6 +8,8 @@ import { userIdFor } from '../users/userDoc';
 import { DomainError } from './domainError';
 import { StoreError } from '../store/port';
 import { validationError } from './validation';
+import { checkTexts, assertTextsClean, NO_TEXT, type TextField, type TextVerdicts } from '../security/textCheck';
+import { limitFor, rateLimited, rateWindowOf, releaseRate, takeRate, type RateFamily, type RateTake } from './rateLimits';
 
 /** The registered user behind a request, as loaded from the store. */
 export interface Caller {
@@ -61,21 +63,35 @@ type Parsed<F extends FunctionName, A extends ActionName<F>> = (typeof API)[F][A
   : never;
 
 /**
+ * What every action may declare beside its use-case, handled by the shell in the first round trip:
+ * - `texts`: the user text in the input that others will read, checked by WeChat's content
+ *   security (security/textCheck.ts) before the use-case runs;
+ * - `rate`: the rate-limit family the action counts in (runtime/rateLimits.ts) and the key that
+ *   makes a retry of one request count once.
+ */
+interface Guards<F extends FunctionName, A extends ActionName<F>> {
+  texts?: (input: Parsed<F, A>) => TextField[];
+  rate?: { family: RateFamily; key: (input: Parsed<F, A>, requestId: string | undefined) => string };
+}
+
+/**
  * An action. `load`, when given, reads what the action needs that does not depend on the caller's
  * user record (documents named in the input, or derived from the caller's id), in parallel with
  * that record; `run` receives it. Neither may write before access is checked: `load` only reads.
  */
-export type ActionSpec<F extends FunctionName, A extends ActionName<F>, L = undefined> =
-  | {
-      access: 'identified';
-      load?: (ctx: LoadContext, input: Parsed<F, A>) => Promise<L>;
-      run(ctx: OpenContext, input: Parsed<F, A>, loaded: L): Promise<ActionOutput<F, A>>;
-    }
-  | {
-      access: Exclude<Access, 'identified'>;
-      load?: (ctx: LoadContext, input: Parsed<F, A>) => Promise<L>;
-      run(ctx: CallerContext, input: Parsed<F, A>, loaded: L): Promise<ActionOutput<F, A>>;
-    };
+export type ActionSpec<F extends FunctionName, A extends ActionName<F>, L = undefined> = Guards<F, A> &
+  (
+    | {
+        access: 'identified';
+        load?: (ctx: LoadContext, input: Parsed<F, A>) => Promise<L>;
+        run(ctx: OpenContext, input: Parsed<F, A>, loaded: L): Promise<ActionOutput<F, A>>;
+      }
+    | {
+        access: Exclude<Access, 'identified'>;
+        load?: (ctx: LoadContext, input: Parsed<F, A>) => Promise<L>;
+        run(ctx: CallerContext, input: Parsed<F, A>, loaded: L): Promise<ActionOutput<F, A>>;
+      }
+  );
 
 /**
  * Declares an action so that its `load` result types its `run`:
@@ -103,6 +119,8 @@ export type FunctionDefinition<F extends FunctionName = FunctionName> = ReturnTy
 const actionOf = <F extends FunctionName>(def: FunctionDefinition<F>, action: string) =>
   Object.prototype.hasOwnProperty.call(def.spec, action) ? (def.spec[action as ActionName<F>] as ActionSpec<F, ActionName<F>, unknown>) : null;
 
+const rateLimitEnd = (family: RateFamily, now: number) => rateWindowOf(family, now).end;
+
 /** A store that kept conflicting is a busy moment, not a fault: the client may simply retry. */
 const BUSY = '当前参与的人较多，请稍后重试';
 
@@ -113,6 +131,8 @@ const BUSY = '当前参与的人较多，请稍后重试';
  */
 export const createHandler = <F extends FunctionName>(def: FunctionDefinition<F>, ports: Ports): FunctionHandler => {
   return async (event, identity) => {
+    // A rate-limit count taken for this request: given back if the request is refused.
+    let counted: RateTake | null = null;
     try {
       const envelope = FunctionEvent.safeParse(event);
       if (!envelope.success) throw validationError(envelope.error, '请求格式不正确');
@@ -127,30 +147,46 @@ export const createHandler = <F extends FunctionName>(def: FunctionDefinition<F>
 
       const base = { ports, openid: identity.openid, requestId, now: ports.clock.now() };
       const userId = userIdFor(identity.openid);
-      const [user, loaded] = await Promise.all([
+      const texts = spec.texts?.(input.data as never) ?? [];
+      const rate = spec.rate;
+      // One round trip: the caller, what the action reads, its text verdicts and its rate count.
+      const [user, loaded, verdicts, taken] = await Promise.all([
         ports.store.get<UserDoc>('users', userId),
         spec.load ? spec.load({ ...base, userId }, input.data as never) : Promise.resolve(undefined),
+        texts.length ? checkTexts(ports, identity.openid, texts) : Promise.resolve<TextVerdicts>(NO_TEXT),
+        rate ? takeRate(ports, userId, rate.family, rate.key(input.data as never, requestId), base.now) : Promise.resolve(null),
       ]);
+      counted = taken;
       const caller: Caller | null = user ? { user, role: user.role, communityId: user.communityId } : null;
 
-      let result: unknown;
-      if (spec.access === 'identified') {
-        result = await spec.run({ ...base, caller }, input.data as never, loaded);
-      } else {
+      if (spec.access !== 'identified') {
         if (!caller) throw new DomainError('FORBIDDEN', '请先完成注册');
         const allowed: readonly Role[] | null = ACCESS_ROLES[spec.access];
         if (allowed && !allowed.includes(caller.role)) {
           throw new DomainError('FORBIDDEN', '您的身份无权进行此操作');
         }
-        result = await spec.run({ ...base, caller }, input.data as never, loaded);
       }
+      assertTextsClean(verdicts);
+      if (rate) {
+        const role = caller?.role ?? null;
+        if (!taken) throw rateLimited(rate.family, role, rateLimitEnd(rate.family, base.now), base.now);
+        if (!taken.retried && taken.position > limitFor(rate.family, role)) throw rateLimited(rate.family, role, taken.end, base.now);
+      }
+
+      const result: unknown =
+        spec.access === 'identified'
+          ? await spec.run({ ...base, caller }, input.data as never, loaded)
+          : await spec.run({ ...base, caller: caller! }, input.data as never, loaded);
       const output = contract.output.safeParse(result);
       if (!output.success) {
         console.error(`[${def.name}.${action}] output does not match its contract`, z.prettifyError(output.error));
         throw new DomainError('INTERNAL');
       }
+      counted = null;
       return { ok: true, data: output.data };
     } catch (e) {
+      // A refused request is not counted against the caller's rate (it changed nothing).
+      if (counted) await releaseRate(ports, counted).catch(() => false);
       if (e instanceof DomainError) return { ok: false, error: e.toApiError() };
       if (e instanceof StoreError && e.kind === 'CONFLICT') return { ok: false, error: new DomainError('CONFLICT', BUSY).toApiError() };
       console.error(`[${def.name}] unexpected failure`, e);

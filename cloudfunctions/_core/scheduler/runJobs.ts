@@ -7,13 +7,15 @@ import type { Ports } from '../ports';
 import { WISH_JOBS } from '../wishes/wishJobs';
 import { reconcileWishes } from '../wishes/wishReconcile';
 import type { Job } from './job';
+import { reconcileAdmin } from '../admin/adminReconcile';
+import { MEDIA_JOBS, reconcileMedia } from '../security/mediaChecks';
 
 /**
  * What completes or undoes work a request left half-done. Points come last: the others may pay.
  */
-export const RECONCILE_JOBS: Job[] = [reconcileOrders, reconcileWishes, reconcileSeats, reconcilePoints];
+export const RECONCILE_JOBS: Job[] = [reconcileOrders, reconcileWishes, reconcileSeats, reconcileAdmin, reconcileMedia, reconcilePoints];
 
-export const ALL_JOBS: Job[] = [...ORDER_JOBS, ...WISH_JOBS, ...ACTIVITY_JOBS, ...RECONCILE_JOBS];
+export const ALL_JOBS: Job[] = [...ORDER_JOBS, ...WISH_JOBS, ...ACTIVITY_JOBS, ...MEDIA_JOBS, ...RECONCILE_JOBS];
 
 /**
  * One tick of the timer: every job runs even if another fails, and the answer says what each did.

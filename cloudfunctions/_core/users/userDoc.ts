@@ -20,6 +20,8 @@ export type UserDoc = {
   history: AuditEvent[];
   /** What staff may type to find this person (searchKeysOf): kept with the fields it comes from. */
   searchKeys?: string[];
+  /** The staff invitation that made them staff (admin/staffInvites.ts): its reconciler applies it once. */
+  staffVia?: string;
   createdAt: number;
   updatedAt: number;
 }
@@ -31,6 +33,8 @@ export type AuditEvent = {
   from: string | null;
   to: string;
   note?: string;
+  /** The record that caused it (a staff invitation). */
+  ref?: string;
 }
 
 /** One WeChat identity, one user: registering twice finds the same document. */
@@ -52,4 +56,30 @@ export const searchKeysOf = (u: Pick<UserDoc, 'name' | 'phone' | 'building'>): s
   const number = /\d+/.exec(building)?.[0];
   if (number) parts.add(number);
   return [...parts].filter(Boolean);
+};
+
+/** A new user, registered in one step with a role (register, setup, a staff invitation). */
+export const newUserDoc = (
+  openid: string,
+  fields: { name: string; phone: string; building?: string; room?: string },
+  role: Role,
+  communityId: string,
+  now: number,
+  event: Omit<AuditEvent, 'at' | 'by' | 'from'>,
+): UserDoc => {
+  const profile = { name: fields.name, phone: fields.phone, building: fields.building ?? '', room: fields.room ?? '' };
+  return {
+    _id: userIdFor(openid),
+    openid,
+    communityId,
+    ...profile,
+    role,
+    elderly: false,
+    memberStatus: 'none',
+    skills: [],
+    history: [{ at: now, by: userIdFor(openid), from: null, ...event }],
+    searchKeys: searchKeysOf(profile),
+    createdAt: now,
+    updatedAt: now,
+  };
 };

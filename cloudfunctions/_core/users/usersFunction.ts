@@ -1,4 +1,3 @@
-import type { UserProfile, UserSummary } from '../../../types/users';
 import { cmd, isDuplicateKey, upd, type Filter } from '../store/port';
 import { assertSameCommunity } from '../runtime/access';
 import { defineAction, defineFunction } from '../runtime/defineFunction';
@@ -7,29 +6,21 @@ import type { Ports } from '../ports';
 import { searchKeysOf, userIdFor, type UserDoc } from './userDoc';
 import { keysetPage } from '../store/keyset';
 import { messageActions } from '../messages/messageActions';
+import { subscribeActions } from '../messages/subscribeActions';
+import { communityOf, profileOf, toProfile, toSummary, type CommunityDoc } from './profiles';
+import { setupActions } from './setup';
+import { redeemStaffInvite } from '../admin/staffInvites';
+import { SCENES } from '../security/textCheck';
 
-type CommunityDoc = {
-  _id: string;
-  name: string;
-  street: string;
-  createdAt: number;
-}
-
-const toProfile = (user: UserDoc, community: CommunityDoc | null): UserProfile => ({
-  ...user,
-  communityName: community?.name ?? '',
-});
-
-const toSummary = (user: UserDoc): UserSummary => user;
-
-const profileOf = async (ports: Ports, user: UserDoc) =>
-  toProfile(user, await ports.store.get<CommunityDoc>('communities', user.communityId));
 
 const reload = async (ports: Ports, id: string): Promise<UserDoc> =>
   (await ports.store.get<UserDoc>('users', id)) ?? notFound('用户');
 
 export const usersFunction = defineFunction('users', {
   ...messageActions,
+  ...subscribeActions,
+  ...setupActions,
+  redeemStaffInvite,
 
   listCommunities: {
     access: 'identified',
@@ -48,6 +39,8 @@ export const usersFunction = defineFunction('users', {
 
   register: defineAction<'users', 'register'>()({
     access: 'identified',
+    // Members' names are public (先锋榜): a name is profile text others read.
+    texts: (input) => [{ field: 'name', label: '姓名', text: input.name, scene: SCENES.profile }],
     load: ({ ports }, input) => ports.store.get<CommunityDoc>('communities', input.communityId),
     async run({ ports, openid, caller, now }, input, community) {
       // A retried registration answers the account that already exists.
@@ -82,13 +75,14 @@ export const usersFunction = defineFunction('users', {
 
   updateProfile: {
     access: 'registered',
+    texts: (input) => [{ field: 'name', label: '姓名', text: input.name, scene: SCENES.profile }],
     async run({ ports, caller, now }, input) {
       const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
       if (Object.keys(changes).length === 0) return profileOf(ports, caller.user);
       const next = { ...caller.user, ...changes };
       const [updated, community] = await Promise.all([
         ports.store.updateAndReturn<UserDoc>('users', { _id: caller.user._id }, { ...changes, searchKeys: upd.set(searchKeysOf(next)), updatedAt: now }),
-        ports.store.get<CommunityDoc>('communities', caller.user.communityId),
+        communityOf(ports, caller.user.communityId),
       ]);
       return toProfile(updated ?? next, community);
     },
@@ -111,7 +105,7 @@ export const usersFunction = defineFunction('users', {
           history: upd.push({ at: now, by: user._id, from: user.memberStatus, to: 'pending', note: input.branch }),
           updatedAt: now,
         },
-      ), ports.store.get<CommunityDoc>('communities', user.communityId)]);
+      ), communityOf(ports, user.communityId)]);
       if (!applied && user.memberStatus !== 'pending') throw new DomainError('CONFLICT', '申请状态已变化，请刷新后重试');
       return toProfile(applied ?? user, community);
     },
@@ -125,7 +119,10 @@ export const usersFunction = defineFunction('users', {
   listUsers: {
     access: 'staffOrAdmin',
     async run({ ports, caller }, input) {
-      const filter: Filter = { communityId: caller.communityId };
+      // Staff find people of their own community; the admin names the community (to appoint staff).
+      const communityId = caller.role === 'admin' ? input.communityId : caller.communityId;
+      if (!communityId) throw new DomainError('VALIDATION', '请选择社区', { communityId: '请选择社区' });
+      const filter: Filter = { communityId };
       if (input.role) filter.role = input.role === 'resident' ? cmd.in(['resident', 'member']) : input.role;
       if (input.memberStatus) filter.memberStatus = input.memberStatus;
       if (input.skill) filter.skills = input.skill;
@@ -134,6 +131,25 @@ export const usersFunction = defineFunction('users', {
       return { items: page.items.map(toSummary), nextCursor: page.nextCursor };
     },
   },
+
+  /** Staff mark a resident as elderly: the app opens in 长辈模式 for them. Recorded in their history. */
+  setElderly: defineAction<'users', 'setElderly'>()({
+    access: 'staff',
+    load: ({ ports }, input) => ports.store.get<UserDoc>('users', input.userId),
+    async run({ ports, caller, now }, input, loaded) {
+      const target = loaded ?? notFound('居民');
+      assertSameCommunity(caller, target);
+      if (target.role !== 'resident' && target.role !== 'member') throw new DomainError('VALIDATION', '只能标记本社区的居民', { userId: '只能标记本社区的居民' });
+      if (target.elderly === input.elderly) return toSummary(target);
+      const marked = await ports.store.updateAndReturn<UserDoc>('users', { _id: target._id, elderly: target.elderly }, {
+        elderly: input.elderly,
+        history: upd.push({ at: now, by: caller.user._id, from: target.elderly ? 'elderly' : 'not_elderly', to: input.elderly ? 'elderly' : 'not_elderly', note: input.note ?? '' }),
+        updatedAt: now,
+      });
+      if (!marked) throw new DomainError('CONFLICT', '该居民的信息已变化，请刷新后重试');
+      return toSummary(marked);
+    },
+  }),
 
   reviewMember: defineAction<'users', 'reviewMember'>()({
     access: 'staff',

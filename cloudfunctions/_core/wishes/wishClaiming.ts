@@ -18,7 +18,9 @@ import { dateOf, monthOf } from '../time';
 import { MAX_ACTIVE_CLAIMS } from '../../../types/wishes';
 import { returnClaimSlot, takeClaimSlot } from './claimCounter';
 import { WISHES, type WishDoc } from './wishDocs';
-import { claimedNoticeIds, noticeClaimed, noticeFulfilled } from './wishNotices';
+import { noticeClaimed, noticeFulfilled } from './wishNotices';
+import { recordPhotoChecks } from '../security/mediaChecks';
+import { SCENES } from '../security/textCheck';
 import { stateConflict, viewerOf } from './wishRecords';
 import { isPastDeadline, isStaffRole } from './wishRules';
 import { toDetail } from './wishView';
@@ -105,24 +107,30 @@ export const wishClaiming = {
       }
       // The claim and its notices in one round trip; a claim that does not land takes them back.
       const mine = { ...wish, claimerId: me, claimerName: caller.user.name };
-      const [claimed] = await Promise.all([
+      const [claimed, notices] = await Promise.all([
         change(ports, caller, wish, {}, 'claimed', { claimerId: me, claimerName: caller.user.name, claimedAt: now }, requestId),
         noticeClaimed(ports, mine, now),
       ]);
       if (!claimed) {
         // Someone else claimed it first (or it left `open`): the slot and the notices go back.
         const current = (await ports.store.get<WishDoc>(WISHES, wish._id)) ?? notFound('心愿');
-        // A copy of this same request claimed it: its notices are these.
-        if (current.status === 'claimed' && current.claimerId === me) return toDetail(current, viewerOf(caller), now);
-        await Promise.all([returnClaimSlot(ports, me, wish._id), ...claimedNoticeIds(mine, now).map((id) => ports.store.removeById('messages', id))]);
+        // A copy of this same request claimed it: its notices are these (each send is reserved once).
+        if (current.status === 'claimed' && current.claimerId === me) {
+          await notices.send();
+          return toDetail(current, viewerOf(caller), now);
+        }
+        await Promise.all([returnClaimSlot(ports, me, wish._id), notices.takeBack()]);
         throw stateConflict(current.status);
       }
+      await notices.send();
       return toDetail(claimed, viewerOf(caller), now);
     },
   }),
 
   releaseClaim: defineAction<'wishes', 'releaseClaim'>()({
     access: 'member',
+    // The reason stays on the wish's public timeline.
+    texts: (input) => [{ field: 'reason', label: '释放原因', text: input.reason, scene: SCENES.comment }],
     load: ({ ports }, input) => loadWish(ports, input.wishId),
     async run({ ports, caller, now, requestId }, input, loaded) {
       const wish = wishOf(caller, loaded);
@@ -143,11 +151,12 @@ export const wishClaiming = {
 
   fulfilWish: defineAction<'wishes', 'fulfilWish'>()({
     access: 'member',
+    texts: (input) => [{ field: 'note', label: '圆梦说明', text: input.note, scene: SCENES.log }],
     load: async ({ ports }, input) => {
       const [wish, photos] = await Promise.all([loadWish(ports, input.wishId), Promise.all(input.photos.map((id) => ports.files.exists(id)))]);
       return { wish, missingPhoto: photos.indexOf(false) };
     },
-    async run({ ports, caller, now, requestId }, input, { wish: loaded, missingPhoto }) {
+    async run({ ports, caller, openid, now, requestId }, input, { wish: loaded, missingPhoto }) {
       const wish = wishOf(caller, loaded);
       const me = caller.user._id;
       if (requestId && wish.lastRequestId === requestId) return toDetail(wish, viewerOf(caller), now);
@@ -156,8 +165,13 @@ export const wishClaiming = {
         throw new DomainError('VALIDATION', '图片不存在或已失效，请重新上传', { [`photos.${missingPhoto}`]: '图片不存在或已失效，请重新上传' });
       }
       const fields = { fulfilNote: input.note, fulfilPhotos: upd.set(input.photos), fulfilledAt: now };
+      // The proof photos' content checks, recorded with the change that shows them.
+      const [changed] = await Promise.all([
+        change(ports, caller, wish, { claimerId: me }, 'fulfilled', fields, requestId, input.note),
+        recordPhotoChecks(ports, { refType: 'wish', refId: wish._id, communityId: wish.communityId, userId: me, openid, scene: SCENES.log, fileIds: input.photos }, now),
+      ]);
       const fulfilled =
-        (await change(ports, caller, wish, { claimerId: me }, 'fulfilled', fields, requestId, input.note)) ??
+        changed ??
         (await refused(ports, wish._id, requestId, (w) => {
           assertHeldBy(w, me);
           throw stateConflict(w.status);

@@ -1,5 +1,5 @@
 import type { Ports } from '../ports';
-import { messageIdOf, notifyAll } from '../messages/notify';
+import { notifyAll, writeNotices, type EventNotice } from '../messages/notify';
 import type { WishDoc } from './wishDocs';
 
 type Recipients = Pick<WishDoc, 'residentId' | 'postedBy' | 'proxy'>;
@@ -8,22 +8,38 @@ type Recipients = Pick<WishDoc, 'residentId' | 'postedBy' | 'proxy'>;
 const ownersOf = (wish: Recipients): string[] =>
   wish.proxy && wish.postedBy !== wish.residentId ? [wish.residentId, wish.postedBy] : [wish.residentId];
 
-/** One notice per recipient, in one round trip; `at` is the time of the event they are about. */
+/** One notice per recipient; `at` is the time of the event they are about. */
+const noticesTo = (wish: WishDoc, userIds: string[], kind: string, title: string, body: string, at: number, key?: string, params?: EventNotice['params']): EventNotice[] =>
+  userIds.map((userId) => ({ communityId: wish.communityId, userId, kind, title, body, refType: 'wish', refId: wish._id, at, key, params }));
+
 const tell = (ports: Ports, wish: WishDoc, userIds: string[], kind: string, title: string, body: string, at: number, key?: string) =>
-  notifyAll(
+  notifyAll(ports, noticesTo(wish, userIds, kind, title, body, at, key));
+
+/**
+ * The claim notices, written (and their subscribe messages reserved) alongside the claim itself:
+ * the answer sends them once the claim has landed, or takes them back if it did not.
+ */
+export const noticeClaimed = (ports: Ports, wish: WishDoc, at: number) =>
+  writeNotices(
     ports,
-    userIds.map((userId) => ({ communityId: wish.communityId, userId, kind, title, body, refType: 'wish', refId: wish._id, at, key })),
+    noticesTo(wish, ownersOf(wish), 'wish_claimed', '心愿已被认领', `您的心愿“${wish.title}”已由${wish.claimerName ?? '党员志愿者'}认领，请保持电话畅通。`, at, wish.claimerId ?? '', {
+      title: wish.title,
+      claimer: wish.claimerName ?? '党员志愿者',
+      time: at,
+      status: '已认领',
+    }),
   );
 
-/** The ids of the claim notices `noticeClaimed` writes, to take them back if the claim did not land. */
-export const claimedNoticeIds = (wish: WishDoc, at: number) =>
-  ownersOf(wish).map((userId) => messageIdOf({ userId, kind: 'wish_claimed', refId: wish._id, at, key: wish.claimerId ?? '' }));
-
-export const noticeClaimed = (ports: Ports, wish: WishDoc, at: number) =>
-  tell(ports, wish, ownersOf(wish), 'wish_claimed', '心愿已被认领', `您的心愿“${wish.title}”已由${wish.claimerName ?? '党员志愿者'}认领，请保持电话畅通。`, at, wish.claimerId ?? '');
-
 export const noticeFulfilled = (ports: Ports, wish: WishDoc, at: number) =>
-  tell(ports, wish, ownersOf(wish), 'wish_fulfilled', '心愿已圆梦', `${wish.claimerName ?? '党员志愿者'}已完成您的心愿“${wish.title}”，请确认收到。`, at);
+  notifyAll(
+    ports,
+    noticesTo(wish, ownersOf(wish), 'wish_fulfilled', '心愿已圆梦', `${wish.claimerName ?? '党员志愿者'}已完成您的心愿“${wish.title}”，请确认收到。`, at, undefined, {
+      title: wish.title,
+      claimer: wish.claimerName ?? '党员志愿者',
+      time: at,
+      tip: '请确认是否收到',
+    }),
+  );
 
 export const noticeReviewed = (ports: Ports, wish: WishDoc, at: number) =>
   wish.status === 'open'

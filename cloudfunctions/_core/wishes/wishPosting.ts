@@ -12,6 +12,8 @@ import { reloadWish, stateConflict, viewerOf } from './wishRecords';
 import { WITHDRAWABLE, isOwner, isPastDeadline, isStaffRole } from './wishRules';
 import { toDetail } from './wishView';
 import { noticeReviewed } from './wishNotices';
+import { recordPhotoChecks } from '../security/mediaChecks';
+import { SCENES } from '../security/textCheck';
 
 /** The resident the wish is for: the caller, or the resident staff post for (代发心愿). */
 const beneficiaryFor = (caller: Caller, onBehalfOf: string | undefined, named: UserDoc | null): UserDoc => {
@@ -49,6 +51,11 @@ const checkDeadline = (deadline: string, now: number): void => {
 export const wishPosting = {
   postWish: defineAction<'wishes', 'postWish'>()({
     access: 'registered',
+    texts: (input) => [
+      { field: 'title', label: '心愿标题', text: input.title, scene: SCENES.post },
+      { field: 'content', label: '心愿内容', text: input.content, scene: SCENES.post },
+    ],
+    rate: { family: 'wish', key: (_input, requestId) => `wish:${requestId ?? ''}` },
     // The same caller and request id always name the same wish: a retry answers the first one.
     load: async ({ ports, userId, requestId }, input) => {
       const [existing, named, found] = await Promise.all([
@@ -58,7 +65,7 @@ export const wishPosting = {
       ]);
       return { existing, named, missingPhoto: found.indexOf(false) };
     },
-    async run({ ports, caller, now, requestId }, input, { existing, named, missingPhoto }) {
+    async run({ ports, caller, openid, now, requestId }, input, { existing, named, missingPhoto }) {
       if (!requestId) throw new DomainError('VALIDATION', '缺少请求编号，请刷新后重试');
       const viewer = viewerOf(caller);
       const _id = stableId('wish', caller.user._id, requestId);
@@ -103,6 +110,8 @@ export const wishPosting = {
         createdAt: now,
         updatedAt: now,
       };
+      // The photos' checks first: a wish is never shown with a photo nobody will check.
+      await recordPhotoChecks(ports, { refType: 'wish', refId: _id, communityId: wish.communityId, userId: caller.user._id, openid, scene: SCENES.post, fileIds: photos }, now);
       try {
         await ports.store.insert(WISHES, wish);
         return toDetail(wish, viewer, now);

@@ -7,6 +7,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EmulatedDatabase, EmulatorError, type EmulatedDatabaseOptions } from './emulatedDatabase';
+import { createWxOpenApi, parseMultipart, type WxOpenApiEmulator } from './wxOpenApi';
 
 export interface EmulatorOptions extends EmulatedDatabaseOptions {
   /** Latency of one round trip in ms, uniformly between the two bounds (default 5–30 ms). */
@@ -21,14 +22,16 @@ export interface RunningEmulator {
   setLatency(range: [number, number]): void;
   /** Files cloud storage holds (`cloud://…` ids): what `getTempFileURL` answers SUCCESS for. */
   storedFiles: Set<string>;
+  /** WeChat's APIs through the cloud-call route (subscribe messages, content security): what was called. */
+  wx: WxOpenApiEmulator;
   close(): Promise<void>;
 }
 
-const readBody = (req: IncomingMessage): Promise<string> =>
+const readBody = (req: IncomingMessage): Promise<Buffer> =>
   new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 
@@ -40,6 +43,7 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Runn
   let [min, max] = options.latencyMs ?? [5, 30];
   let requestCounter = 0;
   const storedFiles = new Set<string>();
+  const wx = createWxOpenApi();
   /** Cloud storage, as far as the functions use it: temporary URLs, which tell whether a file exists. */
   const storage = (action: string, params: Record<string, unknown>): Record<string, unknown> | null => {
     if (action !== 'storage.batchGetDownloadUrl') return null;
@@ -61,7 +65,22 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Runn
     const before = random() * total;
     let answer: Record<string, unknown>;
     try {
-      const body = JSON.parse(await readBody(req)) as Record<string, unknown>;
+      const raw = await readBody(req);
+      const type = String(req.headers['content-type'] ?? '');
+      if (type.startsWith('multipart/form-data')) {
+        // The cloud-call route: a protobuf answer, as raw bytes.
+        const reply = wx.handle(parseMultipart(raw, type));
+        await sleep(total);
+        if (reply) {
+          res.writeHead(200, { 'content-type': 'application/octet-stream' });
+          res.end(reply);
+        } else {
+          res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+          res.end(JSON.stringify({ requestId, code: 'INVALID_ACTION', message: 'unknown multipart action' }));
+        }
+        return;
+      }
+      const body = JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
       await sleep(before);
       const { action, ...params } = body;
       answer = { requestId, ...(storage(String(action), params) ?? db.handle(String(action), params)) };
@@ -84,6 +103,7 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Runn
       [min, max] = range;
     },
     storedFiles,
+    wx,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
