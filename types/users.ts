@@ -40,7 +40,8 @@ export type Community = z.infer<typeof Community>;
 /** What a user sees of themself. */
 export const UserProfile = z.object({
   _id: Id,
-  communityId: Id,
+  /** Empty for the street admin, who belongs to no community. */
+  communityId: z.string(),
   communityName: z.string(),
   name: z.string(),
   phone: z.string(),
