@@ -14,8 +14,9 @@ import { crashingStore } from '../support/crashingStore';
 import { invariantViolations } from '../support/invariants';
 import { openHarness, type DemoKey, type Harness } from '../support/harness';
 import { itemByTitle, orderForm, orderIn, PNG, requestId } from '../support/orderFixtures';
+import { TEST_SETUP_CODE } from '../support/harness';
 
-type Call = { fn: FunctionName; action: string; data: Record<string, unknown>; as: DemoKey; requestId: string };
+type Call = { fn: FunctionName; action: string; data: Record<string, unknown>; as: DemoKey; requestId: string; openid?: string };
 
 interface Scenario {
   name: string;
@@ -133,6 +134,46 @@ const SCENARIOS: Scenario[] = [
     },
   },
   { name: 'points.adjustPoints', setup: async () => call('points', 'adjustPoints', 'staff-li', { memberId: '', delta: 7, reason: '热心服务' }) },
+  // Photos: their content checks are recorded with the change that shows them.
+  {
+    name: 'orders.completeOrder (photos)',
+    setup: async (h) => call('orders', 'completeOrder', 'member-zhang', { orderId: (await orderIn(h, 'serving'))._id, summary: '已修好', photos: [h.app.files.save(PNG, 'image/png'), h.app.files.save(PNG, 'image/png')] }),
+  },
+  { name: 'wishes.postWish (photos)', setup: async (h) => call('wishes', 'postWish', 'resident-zhao', { beneficiaryType: 'elderly', kind: 'material', title: '收音机', content: '想听戏。', value: 80, deadline: '2026-12-31', photos: [h.app.files.save(PNG, 'image/png')] }) },
+  {
+    name: 'admin.hidePhoto',
+    setup: async (h) => {
+      const order = await orderIn(h, 'completed');
+      return call('admin', 'hidePhoto', 'staff-li', { refType: 'order', refId: order._id, fileId: order.photos[0], reason: '居民投诉' });
+    },
+  },
+  // Subscribe messages: a send is taken from each recipient's balance in the notices' round trip.
+  {
+    name: 'orders.grabOrder (both consented)',
+    setup: async (h) => {
+      await h.consent('resident-sun', 'submitOrder');
+      await h.consent('member-zhang', 'takeOrder');
+      return call('orders', 'grabOrder', 'member-zhang', { orderId: (await orderIn(h, 'submitted'))._id });
+    },
+  },
+  // Setting up: the setup record, then the admin; an invitation claimed, then its staff member.
+  { name: 'users.setup', setup: async () => ({ ...call('users', 'setup', 'resident-sun', { code: TEST_SETUP_CODE, name: '街道王主任', phone: '13700000001' }), openid: 'wx-first-admin' }) },
+  {
+    name: 'users.redeemStaffInvite (a new user)',
+    setup: async (h) => {
+      await h.okAsOpenid('wx-first-admin')('users', 'setup', { code: TEST_SETUP_CODE, name: '街道王主任', phone: '13700000001' });
+      const invite = await h.okAsOpenid('wx-first-admin')('admin', 'createStaffInvite', { communityId: 'c_wenhuali' });
+      return { ...call('users', 'redeemStaffInvite', 'resident-sun', { code: invite.code, name: '新网格员', phone: '13700000002' }), openid: 'wx-new-staff' };
+    },
+  },
+  {
+    name: 'users.redeemStaffInvite (a registered resident)',
+    setup: async (h) => {
+      await h.okAsOpenid('wx-first-admin')('users', 'setup', { code: TEST_SETUP_CODE, name: '街道王主任', phone: '13700000001' });
+      const invite = await h.okAsOpenid('wx-first-admin')('admin', 'createStaffInvite', { communityId: 'c_wenhuali' });
+      return call('users', 'redeemStaffInvite', 'resident-wu', { code: invite.code });
+    },
+  },
 ];
 
 // Crashes log as unexpected failures: expected here.
@@ -143,7 +184,7 @@ const run = async (h: Harness, c: Call, limit: number) => {
   const crashing = crashingStore(h.store, limit);
   const handler = createHandler(FUNCTIONS[c.fn] as never, { ...h.app.ports, store: crashing.store });
   const data = c.fn === 'points' && c.action === 'adjustPoints' ? { ...c.data, memberId: h.userId('member-zhang') } : c.data;
-  const answer = await handler({ action: c.action, data, requestId: c.requestId }, { openid: `demo-${c.as}` });
+  const answer = await handler({ action: c.action, data, requestId: c.requestId }, { openid: c.openid ?? `demo-${c.as}` });
   return { answer, writes: crashing.state.writes, crashed: crashing.state.crashed, data };
 };
 
@@ -177,7 +218,7 @@ describe.each(SCENARIOS)('$name', ({ setup }) => {
         const afterCrash = await invariantViolations(h.store);
         if (afterCrash.length) throw new Error(`after a crash at write ${k + 1} of ${writes}:\n${afterCrash.join('\n')}`);
         // The client retries the same request: it may be refused for what happened meanwhile, never acted twice.
-        const retry = await h.raw(c.fn, { action: c.action, data: crashed.data, requestId: c.requestId }, `demo-${c.as}`);
+        const retry = await h.raw(c.fn, { action: c.action, data: crashed.data, requestId: c.requestId }, c.openid ?? `demo-${c.as}`);
         expect(retry.ok || retry.error.code).not.toBe('INTERNAL');
         const afterRetry = await invariantViolations(h.store);
         if (afterRetry.length) throw new Error(`after a crash at write ${k + 1} of ${writes} and a retry:\n${afterRetry.join('\n')}`);

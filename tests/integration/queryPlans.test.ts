@@ -11,6 +11,8 @@ import { COLLECTIONS } from '../../cloudfunctions/_core/collections';
 import type { Doc, Filter, FindOptions, Store } from '../../cloudfunctions/_core/store/port';
 import { openHarness, type Harness } from '../support/harness';
 import { orderIn } from '../support/orderFixtures';
+import { TEST_SETUP_CODE } from '../support/harness';
+import { receiveMediaVerdict, submitMediaChecks } from '../../cloudfunctions/_core/security/mediaChecks';
 
 type Recorded = { collection: string; filter: Filter; options?: FindOptions; kind: 'find' | 'count'; action: string };
 const recorded: Recorded[] = [];
@@ -68,6 +70,8 @@ test('the queries of every list and read action use a declared index, without a 
   await h.okAs('resident-sun')('activities', 'signUp', { activityId: activity._id, attendees: [{ name: '孙丽', relation: 'self', age: 40 }] });
   await h.okAs('resident-zhou')('activities', 'signUp', { activityId: activity._id, attendees: [{ name: '周强', relation: 'self', age: 40 }] });
 
+  await h.okAsOpenid('wx-admin')('users', 'setup', { code: TEST_SETUP_CODE, name: '街道王主任', phone: '13700000001' });
+
   recorded.length = 0;
   const cursor = 'W1siMjAzMCJdXQ'; // any well-formed position: the second page's query shape
   const calls: Array<[string, () => Promise<unknown>]> = [
@@ -98,6 +102,14 @@ test('the queries of every list and read action use a declared index, without a 
     ['activities.listSignups', () => h.okAs('staff-li')('activities', 'listSignups', { activityId: activity._id })],
     ['activities.listMenus', () => h.okAs('staff-li')('activities', 'listMenus', {})],
     ['activities.listBlocks', () => h.okAs('staff-li')('activities', 'listBlocks', {})],
+    ['admin.listStaff', () => h.okAsOpenid('wx-admin')('admin', 'listStaff', {})],
+    ['admin.listStaff community', () => h.okAsOpenid('wx-admin')('admin', 'listStaff', { communityId: 'c_jiariruyuan' })],
+    ['admin.dashboard', () => h.okAsOpenid('wx-admin')('admin', 'dashboard', { month: '2026-11' })],
+    ['users.listUsers admin', () => h.okAsOpenid('wx-admin')('users', 'listUsers', { communityId: 'c_jiariruyuan', keyword: '孙' })],
+    // The timer's photo checks and the verdicts WeChat pushes. (Reconcilers page a bounded window
+    // by _id with scanAll, sorting that window, as every reconciler does: not listed here.)
+    ['security.submitMedia', () => submitMediaChecks.run(h.app.ports)],
+    ['security.receiveMediaVerdict', () => receiveMediaVerdict(h.app.ports, { Event: 'wxa_media_check', trace_id: 'any', result: { suggest: 'pass', label: 100 } })],
   ];
   for (const [name, run] of calls) {
     current = name;

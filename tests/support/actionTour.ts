@@ -4,7 +4,7 @@
  * count the store calls of each call.
  */
 import type { Envelope } from '../../types/errors';
-import type { Harness } from './harness';
+import { TEST_SETUP_CODE, type Harness } from './harness';
 import { itemByTitle, orderForm, orderIn, PNG, requestId } from './orderFixtures';
 
 export type Kind = 'read' | 'write';
@@ -61,11 +61,25 @@ const claimedWish = async (h: Harness) => {
  * fulfilled a wish this month has this month's 累计圆梦 tally. (The first of each costs one round
  * trip more, once.)
  */
+/** Everyone the usual path notifies has said yes to its subscribe messages: the sends are part of it. */
+const consented = async (h: Harness) => {
+  await h.consent('resident-sun', 'submitOrder');
+  await h.consent('resident-zhao', 'postWish');
+  await h.consent('member-zhang', 'takeOrder');
+};
 const warmPoints = (h: Harness) => h.okAs('staff-li')('points', 'adjustPoints', { memberId: h.userId('member-zhang'), delta: 1, reason: '预热' }, requestId());
 const warmClaims = async (h: Harness) => {
   const id = await postedWish(h);
   await h.okAs('member-zhang')('wishes', 'claimWish', { wishId: id });
   await h.okAs('member-zhang')('wishes', 'fulfilWish', { wishId: id, note: '已送到', photos: [h.app.files.save(PNG, 'image/png')] });
+};
+
+/** The street admin, set up with the deploy's code. */
+const ADMIN = 'wx-street-admin';
+const setUp = (h: Harness) => h.okAsOpenid(ADMIN)('users', 'setup', { code: TEST_SETUP_CODE, name: '街道王主任', phone: '13700000001' });
+const admin = async (h: Harness) => {
+  await setUp(h);
+  return h.asOpenid(ADMIN);
 };
 
 export const TOUR: TourStop[] = [
@@ -85,6 +99,28 @@ export const TOUR: TourStop[] = [
     },
   },
   { name: 'users.listMessages', kind: 'read', setup: async (h) => () => h.as('resident-sun')('users', 'listMessages', {}) },
+  { name: 'users.setElderly', kind: 'write', setup: async (h) => () => h.as('staff-li')('users', 'setElderly', { userId: h.userId('resident-zhou'), elderly: true, note: '独居' }) },
+  { name: 'users.setupStatus', kind: 'read', setup: async (h) => () => h.asOpenid('wx-new')('users', 'setupStatus', {}) },
+  { name: 'users.setup', kind: 'write', setup: async (h) => () => h.asOpenid('wx-new')('users', 'setup', { code: TEST_SETUP_CODE, name: '街道王主任', phone: '13700000001' }) },
+  {
+    name: 'users.redeemStaffInvite',
+    kind: 'write',
+    setup: async (h) => {
+      await setUp(h);
+      const invite = await h.okAsOpenid(ADMIN)('admin', 'createStaffInvite', { communityId: 'c_wenhuali' });
+      return () => h.asOpenid('wx-new-staff')('users', 'redeemStaffInvite', { code: invite.code, name: '新网格员', phone: '13700000002' });
+    },
+  },
+  { name: 'users.subscribeTemplates', kind: 'read', setup: async (h) => () => h.as('resident-sun')('users', 'subscribeTemplates', {}) },
+  {
+    name: 'users.reportSubscribe',
+    kind: 'write',
+    setup: async (h) => {
+      await h.consent('resident-sun', 'signUp');
+      return () => h.as('resident-sun')('users', 'reportSubscribe', { accepted: ['local-order-accepted', 'local-order-completed', 'local-activity-reminder'] });
+    },
+  },
+  { name: 'users.mySubscriptions', kind: 'read', setup: async (h) => { await h.consent('resident-sun', 'submitOrder'); return () => h.as('resident-sun')('users', 'mySubscriptions', {}); } },
   { name: 'users.markMessagesRead', kind: 'write', setup: async (h) => () => h.as('resident-sun')('users', 'markMessagesRead', {}) },
   // the menu
   { name: 'orders.listMenu', kind: 'read', setup: async (h) => () => h.as('resident-sun')('orders', 'listMenu', {}) },
@@ -110,13 +146,13 @@ export const TOUR: TourStop[] = [
   { name: 'orders.rateOrder', kind: 'write', setup: async (h) => { await warmPoints(h); const o = await orderIn(h, 'completed'); return () => h.as('resident-sun')('orders', 'rateOrder', { orderId: o._id, stars: 5, tags: ['准时'] }); } },
   { name: 'orders.taskHall', kind: 'read', setup: async (h) => { await orderIn(h, 'submitted'); return () => h.as('member-zhang')('orders', 'taskHall', {}); } },
   { name: 'orders.myTasks', kind: 'read', setup: async (h) => { await orderIn(h, 'assigned'); return () => h.as('member-zhang')('orders', 'myTasks', {}); } },
-  { name: 'orders.grabOrder', kind: 'write', setup: async (h) => { const o = await orderIn(h, 'submitted'); return () => h.as('member-zhang')('orders', 'grabOrder', { orderId: o._id }); } },
+  { name: 'orders.grabOrder', kind: 'write', setup: async (h) => { await consented(h); const o = await orderIn(h, 'submitted'); return () => h.as('member-zhang')('orders', 'grabOrder', { orderId: o._id }); } },
   { name: 'orders.declineOrder', kind: 'write', setup: async (h) => { const o = await orderIn(h, 'assigned'); return () => h.as('member-zhang')('orders', 'declineOrder', { orderId: o._id, reason: '临时有事' }); } },
   { name: 'orders.startOrder', kind: 'write', setup: async (h) => { const o = await orderIn(h, 'assigned'); return () => h.as('member-zhang')('orders', 'startOrder', { orderId: o._id }); } },
-  { name: 'orders.completeOrder', kind: 'write', setup: async (h) => { await warmPoints(h); const o = await orderIn(h, 'serving'); const photo = h.app.files.save(PNG, 'image/png'); return () => h.as('member-zhang')('orders', 'completeOrder', { orderId: o._id, summary: '已修好', photos: [photo] }); } },
+  { name: 'orders.completeOrder', kind: 'write', setup: async (h) => { await warmPoints(h); await consented(h); const o = await orderIn(h, 'serving'); const photo = h.app.files.save(PNG, 'image/png'); return () => h.as('member-zhang')('orders', 'completeOrder', { orderId: o._id, summary: '已修好', photos: [photo] }); } },
   { name: 'orders.dispatchBoard', kind: 'read', setup: async (h) => { await orderIn(h, 'submitted'); return () => h.as('staff-li')('orders', 'dispatchBoard', {}); } },
   { name: 'orders.listOrdersAdmin', kind: 'read', setup: async (h) => { await orderIn(h, 'submitted'); return () => h.as('staff-li')('orders', 'listOrdersAdmin', {}); } },
-  { name: 'orders.dispatchOrder', kind: 'write', setup: async (h) => { const o = await orderIn(h, 'submitted'); return () => h.as('staff-li')('orders', 'dispatchOrder', { orderId: o._id, memberId: h.userId('member-zhang') }); } },
+  { name: 'orders.dispatchOrder', kind: 'write', setup: async (h) => { await consented(h); const o = await orderIn(h, 'submitted'); return () => h.as('staff-li')('orders', 'dispatchOrder', { orderId: o._id, memberId: h.userId('member-zhang') }); } },
   // points
   { name: 'points.myPoints', kind: 'read', setup: async (h) => { await orderIn(h, 'rated'); return () => h.as('member-zhang')('points', 'myPoints', {}); } },
   { name: 'points.memberPoints', kind: 'read', setup: async (h) => () => h.as('staff-li')('points', 'memberPoints', { memberId: h.userId('member-zhang') }) },
@@ -125,9 +161,9 @@ export const TOUR: TourStop[] = [
   // wishes
   { name: 'wishes.postWish', kind: 'write', setup: async (h) => () => h.as('resident-zhao')('wishes', 'postWish', { beneficiaryType: 'elderly', kind: 'material', title: '收音机', content: '想听戏。', value: 80, deadline: '2026-12-31' }, requestId()) },
   { name: 'wishes.reviewWish', kind: 'write', setup: async (h) => { const id = await postedWish(h, false); return () => h.as('staff-li')('wishes', 'reviewWish', { wishId: id, approve: true }); } },
-  { name: 'wishes.claimWish', kind: 'write', setup: async (h) => { await warmClaims(h); const id = await postedWish(h); return () => h.as('member-zhang')('wishes', 'claimWish', { wishId: id }); } },
+  { name: 'wishes.claimWish', kind: 'write', setup: async (h) => { await warmClaims(h); await consented(h); const id = await postedWish(h); return () => h.as('member-zhang')('wishes', 'claimWish', { wishId: id }); } },
   { name: 'wishes.releaseClaim', kind: 'write', setup: async (h) => { const id = await claimedWish(h); return () => h.as('member-zhang')('wishes', 'releaseClaim', { wishId: id, reason: '临时有事' }); } },
-  { name: 'wishes.fulfilWish', kind: 'write', setup: async (h) => { await warmClaims(h); const id = await claimedWish(h); const photo = h.app.files.save(PNG, 'image/png'); return () => h.as('member-zhang')('wishes', 'fulfilWish', { wishId: id, note: '已送到', photos: [photo] }); } },
+  { name: 'wishes.fulfilWish', kind: 'write', setup: async (h) => { await warmClaims(h); await consented(h); const id = await claimedWish(h); const photo = h.app.files.save(PNG, 'image/png'); return () => h.as('member-zhang')('wishes', 'fulfilWish', { wishId: id, note: '已送到', photos: [photo] }); } },
   {
     name: 'wishes.confirmWish',
     kind: 'write',
@@ -165,6 +201,7 @@ export const TOUR: TourStop[] = [
       const menu = await h.okAs('staff-li')('activities', 'createMenu', { month: '2026-12' });
       await h.okAs('staff-li')('activities', 'addActivity', activityForm(menu._id), requestId());
       await h.okAs('resident-sun')('activities', 'subscribeMenus', { subscribed: true });
+      await h.consent('resident-sun', 'subscribeMenus');
       return () => h.as('staff-li')('activities', 'publishMenu', { menuId: menu._id });
     },
   },
@@ -209,6 +246,7 @@ export const TOUR: TourStop[] = [
     name: 'activities.cancelSignup (promotes)',
     kind: 'write',
     setup: async (h) => {
+      await h.consent('resident-zhou', 'signUp');
       const { activity } = await publishedActivity(h, 1);
       h.clock.set('2026-11-26T10:00:00+08:00');
       const s = await h.okAs('resident-sun')('activities', 'signUp', { activityId: activity._id, attendees: me('孙丽') });
@@ -242,6 +280,22 @@ export const TOUR: TourStop[] = [
       return () => h.as('resident-sun')('activities', 'rateActivity', { signupId: s._id, stars: 5, comment: '很好' });
     },
   },
+  // admin
+  { name: 'admin.createCommunity', kind: 'write', setup: async (h) => { const as = await admin(h); return () => as('admin', 'createCommunity', { name: '幸福里社区', street: '翠屏街道' }, requestId()); } },
+  { name: 'admin.appointStaff', kind: 'write', setup: async (h) => { const as = await admin(h); return () => as('admin', 'appointStaff', { userId: h.userId('resident-zhou'), communityId: 'c_wenhuali' }); } },
+  {
+    name: 'admin.removeStaff',
+    kind: 'write',
+    setup: async (h) => {
+      const as = await admin(h);
+      await h.okAsOpenid(ADMIN)('admin', 'appointStaff', { userId: h.userId('resident-zhou'), communityId: 'c_wenhuali' });
+      return () => as('admin', 'removeStaff', { userId: h.userId('resident-zhou'), reason: '工作调动' });
+    },
+  },
+  { name: 'admin.createStaffInvite', kind: 'write', setup: async (h) => { const as = await admin(h); return () => as('admin', 'createStaffInvite', { communityId: 'c_wenhuali' }); } },
+  { name: 'admin.listStaff', kind: 'read', setup: async (h) => { const as = await admin(h); return () => as('admin', 'listStaff', {}); } },
+  { name: 'admin.dashboard', kind: 'read', setup: async (h) => { const as = await admin(h); await orderIn(h, 'rated'); return () => as('admin', 'dashboard', { month: '2026-11' }); } },
+  { name: 'admin.hidePhoto', kind: 'write', setup: async (h) => { const o = await orderIn(h, 'completed'); return () => h.as('staff-li')('admin', 'hidePhoto', { refType: 'order', refId: o._id, fileId: o.photos[0], reason: '居民投诉' }); } },
   // reports
   { name: 'reports.monthlyReview', kind: 'read', setup: async (h) => { await orderIn(h, 'rated'); return () => h.as('staff-li')('reports', 'monthlyReview', { month: '2026-11' }); } },
   { name: 'reports.exportMonthlyReview', kind: 'read', setup: async (h) => { await orderIn(h, 'rated'); return () => h.as('staff-li')('reports', 'exportMonthlyReview', { month: '2026-11' }); } },

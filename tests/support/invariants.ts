@@ -13,6 +13,12 @@ import { MAX_OPEN_ORDERS } from '../../types/orders';
 import type { HoldsDoc } from '../../cloudfunctions/_core/store/holds';
 import type { Store } from '../../cloudfunctions/_core/store/port';
 import type { WishDoc } from '../../cloudfunctions/_core/wishes/wishDocs';
+import { MEDIA_CHECKS, mediaCheckIdOf, type MediaCheckDoc } from '../../cloudfunctions/_core/security/mediaChecks';
+import { SETUP_ID, SYSTEM, type SetupDoc } from '../../cloudfunctions/_core/users/setup';
+import type { UserDoc } from '../../cloudfunctions/_core/users/userDoc';
+import { appliedTo, STAFF_INVITES, type InviteDoc } from '../../cloudfunctions/_core/admin/staffInvites';
+import { MAX_BALANCE, SUBSCRIBE_BALANCES, type BalanceDoc } from '../../cloudfunctions/_core/messages/subscribeBalances';
+import { RATE_WINDOWS, type RateWindowDoc } from '../../cloudfunctions/_core/runtime/rateLimits';
 
 const all = <T>(store: Store, collection: string) => store.find<T & { _id: string }>(collection, {}, { orderBy: [['_id', 'asc']], limit: 1000 });
 const same = (a: string[], b: string[]) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
@@ -98,5 +104,37 @@ export const invariantViolations = async (store: Store): Promise<string[]> => {
   // What earns points was paid.
   for (const o of orders) if (o.assigneeId && (o.status === 'completed' || o.status === 'rated') && !ledger.some((l) => l._id === `order_completed:${o._id}:${o.assigneeId}`)) out.push(`order ${o.itemTitle}: completed, not paid`);
   for (const w of wishes) if (w.status === 'confirmed' && w.claimerId && !ledger.some((l) => l._id === `wish_confirmed:${w._id}:${w.claimerId}`)) out.push(`wish ${w.title}: confirmed, not paid`);
+
+  // Photos others see have a content check; none WeChat (or staff) found risky is still shown.
+  const [checks, users, setup, invites, balances, windows] = await Promise.all([
+    all<MediaCheckDoc>(store, MEDIA_CHECKS),
+    all<UserDoc>(store, 'users'),
+    store.get<SetupDoc>(SYSTEM, SETUP_ID),
+    all<InviteDoc>(store, STAFF_INVITES),
+    all<BalanceDoc>(store, SUBSCRIBE_BALANCES),
+    all<RateWindowDoc>(store, RATE_WINDOWS),
+  ]);
+  const checked = new Map(checks.map((c) => [c._id, c]));
+  const shown = [
+    ...orders.flatMap((o) => o.photos.map((p) => ({ what: `order ${o.itemTitle}`, id: mediaCheckIdOf('order', o._id, p) }))),
+    ...wishes.flatMap((w) => [...w.photos, ...w.fulfilPhotos].map((p) => ({ what: `wish ${w.title}`, id: mediaCheckIdOf('wish', w._id, p) }))),
+  ];
+  for (const s of shown) {
+    const check = checked.get(s.id);
+    if (!check) out.push(`${s.what}: a photo shown without a content check`);
+    else if (check.status === 'risky') out.push(`${s.what}: a risky photo still shown`);
+  }
+  for (const c of checks) if (c.status === 'risky' && !c.applied) out.push(`photo check ${c._id}: risky, not applied`);
+
+  // Setting up made its user the admin; every claimed invitation made its user staff.
+  if (setup && users.find((u) => u._id === setup.adminId)?.role !== 'admin') out.push('setup: its user is not the admin');
+  for (const i of invites) {
+    if (!i.usedBy) continue;
+    const user = users.find((u) => u._id === i.usedBy);
+    if (!user || !appliedTo(user, i)) out.push(`invitation ${i._id}: claimed, its user not made staff`);
+  }
+  // Balances and rate windows count what they hold.
+  for (const b of balances) if (b.count < 0 || b.count > MAX_BALANCE) out.push(`subscribe balance ${b._id}: ${b.count}`);
+  for (const w of windows) if (w.count !== Object.keys(w.holds ?? {}).length) out.push(`rate window ${w._id}: count ${w.count} ≠ ${Object.keys(w.holds ?? {}).length} held`);
   return out;
 };
