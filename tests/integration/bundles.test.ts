@@ -171,6 +171,61 @@ describe('each function folder, alone, as the platform runs it', () => {
     emulated.emulator.storedFiles.add('cloud://emulator-env.bucket/photos/done.png');
     const done = await invoke('orders', { action: 'completeOrder', data: { orderId, summary: '已修好', photos: ['cloud://emulator-env.bucket/photos/done.png'] } }, asMember);
     expect(done).toMatchObject({ ok: true, data: { status: 'completed', photos: ['cloud://emulator-env.bucket/photos/done.png'] } });
+
+    // The timer submits the photo to WeChat's mediaCheckAsync through the cloud-call route…
+    const submitted = await invoke('scheduler', {}, { request_id: 'tick-photo' });
+    expect(submitted).toMatchObject({ ok: true, data: { 'security.submitMedia': 1 } });
+    const check = emulated.emulator.wx.calls.find((c) => c.api === 'security.mediaCheckAsync');
+    expect(check?.data).toMatchObject({ media_url: expect.stringContaining('done.png'), media_type: 2, version: 2, scene: 4, openid: 'demo-member-zhang' });
+    // …and WeChat's verdict, pushed to the scheduler function, hides it.
+    const traceId = `media-trace-${emulated.emulator.wx.calls.filter((c) => c.api.startsWith('security.')).length}`;
+    const verdict = await invoke('scheduler', { ToUserName: 'gh_x', FromUserName: 'o_system', CreateTime: 1, MsgType: 'event', Event: 'wxa_media_check', appid: 'wx-demo', trace_id: traceId, version: 2, result: { suggest: 'risky', label: 20002 } }, { request_id: 'push-1' });
+    expect(verdict).toEqual({ ok: true, data: { settled: 1 } });
+    const after = (await as('resident-sun')('getOrder', { orderId })) as { ok: true; data: { photos: string[] } };
+    expect(after.data.photos).toEqual([]);
+  });
+
+  test('a subscribe message goes out through WeChat’s cloud-call route, with the deploy’s template', async () => {
+    const handlers = openLocalAppOver(emulated);
+    // The resident said yes on the order tap (through the same handlers in this process).
+    await handlers.users({ action: 'reportSubscribe', data: { accepted: ['local-order-accepted'] } }, { openid: 'demo-resident-sun' });
+    const items = (await handlers.orders({ action: 'listItemsAdmin', data: {} }, { openid: 'demo-staff-li' })) as { ok: true; data: { items: Array<{ _id: string; title: string }> } };
+    const item = items.data.items.find((i) => i.title === '小家电维修')!;
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const created = (await handlers.orders({ action: 'createOrder', data: { itemId: item._id, date: today, slot: 'morning', address: '2号楼', phone: '13800000022' }, requestId: 'bundle-order-2' }, { openid: 'demo-resident-sun' })) as { ok: true; data: { _id: string } };
+    const templates = JSON.stringify({ miniprogramState: 'formal', templates: { order_accepted: { templateId: 'local-order-accepted' } } });
+    const before = emulated.emulator.wx.calls.length;
+    const grabbed = await invoke('orders', { action: 'grabOrder', data: { orderId: created.data._id } }, { request_id: 'req-5', environment: JSON.stringify({ WX_OPENID: 'demo-member-zhang' }) }, scfEnv({ LINLI_SUBSCRIBE_TEMPLATES: templates }));
+    expect(grabbed).toMatchObject({ ok: true, data: { status: 'assigned' } });
+    const sent = emulated.emulator.wx.calls.slice(before).filter((c) => c.api === 'subscribeMessage.send');
+    expect(sent).toEqual([
+      {
+        api: 'subscribeMessage.send',
+        data: {
+          touser: 'demo-resident-sun',
+          template_id: 'local-order-accepted',
+          page: `pages/orders/detail?id=${encodeURIComponent(created.data._id)}`,
+          data: { thing1: { value: '小家电维修' }, name2: { value: '张建国' }, thing3: { value: expect.stringMatching(/月\d+日上午$/) }, phrase4: { value: '已接单' } },
+          miniprogram_state: 'formal',
+          lang: 'zh_CN',
+        },
+      },
+    ]);
+  });
+
+  test('text for others is checked by msgSecCheck v2 with the author’s openid: a refused one answers VALIDATION', async () => {
+    const asResident = { request_id: 'req-6', environment: JSON.stringify({ WX_OPENID: 'demo-resident-zhao' }) };
+    const wish = { beneficiaryType: 'elderly', kind: 'material', title: '收音机', value: 80, deadline: '2099-12-31' };
+    const refused = await invoke('wishes', { action: 'postWish', data: { ...wish, content: '违禁测试' }, requestId: 'bundle-wish-1' }, asResident);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { content: expect.stringContaining('不宜发布') } } });
+    expect(emulated.emulator.wx.calls.filter((c) => c.api === 'security.msgSecCheck').slice(-2).map((c) => c.data)).toEqual(
+      expect.arrayContaining([{ content: '违禁测试', version: 2, scene: 3, openid: 'demo-resident-zhao' }]),
+    );
+    expect(await invoke('wishes', { action: 'postWish', data: { ...wish, content: '想听戏。' }, requestId: 'bundle-wish-2' }, asResident)).toMatchObject({ ok: true });
+  });
+
+  test('admin answers its caller: staff are refused', async () => {
+    expect(await invoke('admin', { action: 'dashboard', data: { month: '2026-11' } }, asStaff)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
   test('a call from the mini-program refuses to run the timer', async () => {

@@ -20,7 +20,7 @@ export const MIN_SETUP_CODE_LENGTH = 8;
  * `envVariables`, or the console): LINLI_SETUP_CODE, LINLI_SUBSCRIBE_TEMPLATES. Read once per
  * instance; a malformed value is logged and left out (setup closed, messages off).
  */
-export const settingsFromEnv = (env: NodeJS.ProcessEnv = process.env): Settings => {
+export const settingsFromEnv = (env: Record<string, string | undefined> = process.env): Settings => {
   // A `{{env.…}}` left as it is (the deploy had no value for it) is no value: it is public in the repository.
   const given = (name: string) => {
     const value = env[name]?.trim() ?? '';

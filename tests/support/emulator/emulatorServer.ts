@@ -51,9 +51,10 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Runn
     return {
       data: {
         download_list: list.map(({ fileid }) =>
+          // As the platform answers (and the SDK passes on): `fileID` and `tempFileURL`.
           storedFiles.has(fileid)
-            ? { fileid, download_url: `https://emulator.invalid/${encodeURIComponent(fileid)}`, code: 'SUCCESS' }
-            : { fileid, download_url: '', code: 'STORAGE_FILE_NONEXIST' },
+            ? { fileID: fileid, tempFileURL: `https://emulator.invalid/${encodeURIComponent(fileid)}`, code: 'SUCCESS' }
+            : { fileID: fileid, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST' },
         ),
       },
     };
