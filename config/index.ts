@@ -14,6 +14,14 @@ const designWidth = (input?: unknown): number => {
 
 const NUTUI_PACKAGES = ['@nutui/nutui-react-taro', '@nutui/icons-react-taro'];
 
+/**
+ * Dependencies that ship syntax newer than ES2017 (zod 4 is ES2020: `?.`, `??`, object spread).
+ * WeChat runs the build as it is (project.config.json has es6/enhance off) and Taro transpiles
+ * only src/ unless told, so these go through babel too. tests/weapp/syntax.test.ts checks the result.
+ */
+const MODERN_DEPENDENCIES = /[\\/]node_modules[\\/](zod|@nutui[\\/][^\\/]+)[\\/]/;
+const transpiledDependency = (file: string) => MODERN_DEPENDENCIES.test(file);
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'linli-fuwu',
@@ -36,7 +44,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // NutUI stylesheets arrive per component in varying order; they do not override each other.
       miniCssExtractPluginOption: { ignoreOrder: true },
       // The contracts in types/ live outside src and must go through the same loaders.
-      compile: { include: [path.join(root, 'types')] },
+      compile: { include: [path.join(root, 'types'), transpiledDependency] },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
