@@ -45,6 +45,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
       miniCssExtractPluginOption: { ignoreOrder: true },
       // The contracts in types/ live outside src and must go through the same loaders.
       compile: { include: [path.join(root, 'types'), transpiledDependency] },
+      webpackChain(chain) {
+        // LINLI_ANALYZE=1 keeps module names (and modules apart) so tests/weapp/moduleCosts.ts can
+        // say what each dependency costs in each chunk. Never set for a real build.
+        if (process.env.LINLI_ANALYZE === '1') {
+          chain.optimization.set('moduleIds', 'named');
+          chain.optimization.concatenateModules(false);
+        }
+      },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

@@ -2,47 +2,43 @@ const isH5 = process.env.TARO_ENV === 'h5';
 
 /** Resident pages live in the main package; member and staff pages load on demand. */
 export default defineAppConfig({
+  // The main package holds the tab pages only (WeChat loads it before anything shows; we keep it
+  // under 500 KB, see tests/weapp/packageSize.test.ts). Everything else loads on demand.
   pages: [
     'pages/index/index',
     'pages/menu/index',
-    'pages/menu/item',
-    'pages/register/index',
+    'pages/wishes/index',
+    'pages/activities/index',
     'pages/mine/index',
     // The demo login exists only in local mode; WeChat identifies the user itself.
     ...(isH5 ? ['pages/login/index'] : []),
-    // orders: main-package pages
-    'pages/orders/form',
-    'pages/orders/index',
-    'pages/orders/detail',
-    'pages/orders/leaderboard',
-    'pages/orders/messages',
-    // wishes: main-package pages
-    'pages/wishes/index',
-    'pages/wishes/detail',
-    'pages/wishes/post',
-    'pages/wishes/mine',
-    // activities: main-package pages
-    'pages/activities/index',
-    'pages/activities/detail',
-    'pages/activities/signup',
-    'pages/activities/mine',
   ],
   subPackages: [
+    // residents (and everyone): what the tab pages lead to
+    { root: 'packages/resident-orders', pages: ['pages/item/index', 'pages/form/index', 'pages/list/index', 'pages/detail/index'] },
+    { root: 'packages/resident-wishes', pages: ['pages/detail/index', 'pages/post/index', 'pages/mine/index'] },
+    { root: 'packages/resident-activities', pages: ['pages/detail/index', 'pages/signup/index', 'pages/mine/index'] },
+    { root: 'packages/me', pages: ['pages/register/index', 'pages/apply/index', 'pages/messages/index', 'pages/leaderboard/index'] },
+    // members and staff
     { root: 'packages/staff', pages: ['pages/items/index', 'pages/item-edit/index', 'pages/members/index'] },
     { root: 'packages/member', pages: ['pages/card/index'] },
-    // orders: subpackages
     { root: 'packages/orders-member', pages: ['pages/hall/index', 'pages/tasks/index', 'pages/task/index', 'pages/points/index'] },
     { root: 'packages/orders-staff', pages: ['pages/dispatch/index', 'pages/order/index', 'pages/proxy/index', 'pages/orders/index', 'pages/points/index'] },
     { root: 'packages/reports-staff', pages: ['pages/review/index'] },
-    // wishes: subpackages
     { root: 'packages/wishes-member', pages: ['pages/claims/index'] },
     { root: 'packages/wishes-staff', pages: ['pages/review/index', 'pages/proxy/index'] },
-    // activities: subpackages
     {
       root: 'packages/activities-staff',
       pages: ['pages/menus/index', 'pages/menu/index', 'pages/activity-edit/index', 'pages/series/index', 'pages/attendees/index', 'pages/blocks/index'],
     },
   ],
+  // A tab's next pages download while the tab is open, so the first tap does not wait.
+  preloadRule: {
+    'pages/menu/index': { network: 'all', packages: ['packages/resident-orders'] },
+    'pages/wishes/index': { network: 'all', packages: ['packages/resident-wishes'] },
+    'pages/activities/index': { network: 'all', packages: ['packages/resident-activities'] },
+    'pages/mine/index': { network: 'all', packages: ['packages/me'] },
+  },
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f5f5f5',

@@ -77,7 +77,7 @@ describe('点菜 → 派单 → 送菜 → 评菜 in the browser, against the lo
     await visible(page.locator('.weui-tabbar__label', { hasText: /^服务$/ })).click();
     await cell(page, '小家电维修').click();
     await button(page, '我要点单').click();
-    await page.waitForURL(/pages\/orders\/form/);
+    await page.waitForURL(/resident-orders\/pages\/form/);
 
     // Prefilled from the profile.
     await expect(visible(page.locator('input[placeholder="如：2号楼2单元402"]')).inputValue()).resolves.toBe('2号楼2单元402');
@@ -93,7 +93,7 @@ describe('点菜 → 派单 → 送菜 → 评菜 in the browser, against the lo
     await shot('orders-1-form');
     await button(page, '确认点单').click();
 
-    await page.waitForURL(/pages\/orders\/detail\?id=/);
+    await page.waitForURL(/resident-orders\/pages\/detail\/index\?id=/);
     orderUrl = page.url();
     await visibleText(page, '社区正在为您安排党员志愿者', false).waitFor();
     await visibleText(page, '提交订单 → 待派单', true).waitFor();
@@ -153,10 +153,10 @@ describe('点菜 → 派单 → 送菜 → 评菜 in the browser, against the lo
   test('孙丽 rates it 5★ and sees the five steps of the timeline', async () => {
     await loginAs(page, server.url, '孙丽');
     await entry('我的订单').click();
-    await page.waitForURL(/pages\/orders\/index/);
+    await page.waitForURL(/resident-orders\/pages\/list/);
     await visible(page.locator('.kind-switch__tab', { hasText: '待评价' })).click();
     await orderCard('小家电维修').click();
-    await page.waitForURL(/pages\/orders\/detail/);
+    await page.waitForURL(/resident-orders\/pages\/detail/);
     expect(page.url()).toBe(orderUrl);
 
     await visible(page.locator('#star-5')).click();
@@ -191,7 +191,7 @@ describe('点菜 → 派单 → 送菜 → 评菜 in the browser, against the lo
     await shot('orders-5-points');
 
     await button(page, '查看先锋榜').click();
-    await page.waitForURL(/pages\/orders\/leaderboard/);
+    await page.waitForURL(/me\/pages\/leaderboard/);
     const first = visible(page.locator('.board-row', { hasText: '张建国' }));
     await expect(first.textContent()).resolves.toMatch(/^1张建国（我）.*15积分$/);
   });
@@ -202,7 +202,7 @@ describe('点菜 → 派单 → 送菜 → 评菜 in the browser, against the lo
     const messages = visible(page.locator('.nut-cell', { hasText: '消息中心' }));
     await expect(messages.locator('.badge-count').textContent()).resolves.toBe('2');
     await messages.click();
-    await page.waitForURL(/pages\/orders\/messages/);
+    await page.waitForURL(/me\/pages\/messages/);
     await visibleText(page, '您的服务已有党员接单', true).waitFor();
     await visibleText(page, '服务已完成，请评价', true).waitFor();
     await button(page, '全部已读').click();

@@ -4,7 +4,7 @@ import { resetTaroMock, router } from './mocks/taro';
 import type { ActivityView, SignupView } from '../../types/activities';
 import type { UserProfile } from '../../types/users';
 import { ApiCallError, call } from '../../src/services';
-import SignUpPage from '../../src/pages/activities/signup';
+import SignUpPage from '../../src/packages/resident-activities/pages/signup/index';
 
 jest.mock('../../src/services', () => ({
   ...jest.requireActual('../../src/services'),
@@ -181,7 +181,7 @@ describe('activity sign-up form', () => {
     ]);
     expect(await screen.findByText('已报名')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '查看我的报名' }));
-    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/activities/mine' });
+    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/resident-activities/pages/mine/index' });
   });
 
   it('shows 候补第N位 when the answer is a waitlisted sign-up', async () => {

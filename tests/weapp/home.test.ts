@@ -45,7 +45,7 @@ describe('首页 in the built mini-program', () => {
     expect(page.text()).toContain('欢迎来到邻里服务');
 
     await page.tapText('立即注册');
-    expect(mp.navigations).toContainEqual({ api: 'navigateTo', url: '/pages/register/index' });
+    expect(mp.navigations).toContainEqual({ api: 'navigateTo', url: '/packages/me/pages/register/index' });
     page.close();
   });
 

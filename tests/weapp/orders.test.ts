@@ -91,7 +91,7 @@ beforeEach(() => {
 describe('订单详情 in the built mini-program', () => {
   it('shows the order, who serves it, and the timeline newest first', async () => {
     mp.answer((call) => (call.data.action === 'getOrder' ? ok('orders', 'getOrder', COMPLETED) : notFound(call)));
-    const page = await mp.open('pages/orders/detail', { id: 'o_done' });
+    const page = await mp.open('packages/resident-orders/pages/detail/index', { id: 'o_done' });
 
     expect(ordersCalls(mp, 'getOrder').map((c) => c.data.data)).toEqual([{ orderId: 'o_done' }]);
     const text = page.text();
@@ -115,7 +115,7 @@ describe('订单详情 in the built mini-program', () => {
 
   it('asks for stars before sending a rating', async () => {
     mp.answer((call) => (call.data.action === 'getOrder' ? ok('orders', 'getOrder', COMPLETED) : notFound(call)));
-    const page = await mp.open('pages/orders/detail', { id: 'o_done' });
+    const page = await mp.open('packages/resident-orders/pages/detail/index', { id: 'o_done' });
 
     await page.tapText('提交评价');
     expect(page.text()).toContain('请点击星星评分');
@@ -134,7 +134,7 @@ describe('订单详情 in the built mini-program', () => {
       }
       return notFound(call);
     });
-    const page = await mp.open('pages/orders/detail', { id: 'o_done' });
+    const page = await mp.open('packages/resident-orders/pages/detail/index', { id: 'o_done' });
 
     await page.tapId('star-5');
     expect(page.text()).toContain('5星 · 非常满意');
@@ -169,7 +169,7 @@ describe('我的订单 in the built mini-program', () => {
   });
 
   it('lists every order with its state and volunteer', async () => {
-    const page = await mp.open('pages/orders/index');
+    const page = await mp.open('packages/resident-orders/pages/list/index');
     expect(ordersCalls(mp, 'listMyOrders').map((c) => c.data.data)).toEqual([{ pageSize: 10 }]);
     const text = page.text();
     expect(text).toContain('水电小修');
@@ -181,7 +181,7 @@ describe('我的订单 in the built mini-program', () => {
   });
 
   it('shows 进行中 as 已派单 and 服务中 together, newest first, and opens an order on tap', async () => {
-    const page = await mp.open('pages/orders/index');
+    const page = await mp.open('packages/resident-orders/pages/list/index');
     mp.calls.length = 0;
 
     await page.tapText('进行中');
@@ -199,12 +199,12 @@ describe('我的订单 in the built mini-program', () => {
     expect(text.indexOf('血压血糖测量')).toBeLessThan(text.indexOf('法律咨询'));
 
     await page.tapText('血压血糖测量');
-    expect(mp.navigations).toContainEqual({ api: 'navigateTo', url: '/pages/orders/detail?id=o_serving' });
+    expect(mp.navigations).toContainEqual({ api: 'navigateTo', url: '/packages/resident-orders/pages/detail/index?id=o_serving' });
     page.close();
   });
 
   it('says what to do when a tab is empty', async () => {
-    const page = await mp.open('pages/orders/index');
+    const page = await mp.open('packages/resident-orders/pages/list/index');
     await page.tapText('已完成');
     await page.settle();
     expect(page.text()).toContain('还没有已完成的订单');
@@ -251,15 +251,15 @@ describe('服务详情 in the built mini-program', () => {
 
   it('gives a resident the one primary action 我要点单, which opens the order form', async () => {
     answerAs('resident');
-    const page = await mp.open('pages/menu/item', { id: 'i_small' });
+    const page = await mp.open('packages/resident-orders/pages/item/index', { id: 'i_small' });
     await page.tapText('我要点单');
-    expect(mp.navigations).toContainEqual({ api: 'navigateTo', url: '/pages/orders/form?itemId=i_small' });
+    expect(mp.navigations).toContainEqual({ api: 'navigateTo', url: '/packages/resident-orders/pages/form/index?itemId=i_small' });
     page.close();
   });
 
   it('sends staff to 代点单 instead', async () => {
     answerAs('staff');
-    const page = await mp.open('pages/menu/item', { id: 'i_small' });
+    const page = await mp.open('packages/resident-orders/pages/item/index', { id: 'i_small' });
     await page.tapText('代居民点单');
     expect(mp.navigations).toContainEqual({ api: 'navigateTo', url: '/packages/orders-staff/pages/proxy/index' });
     page.close();
@@ -289,7 +289,7 @@ describe('我的 in the built mini-program', () => {
     expect(text).toContain('先锋榜');
 
     await page.tapText('消息中心');
-    expect(mp.navigations).toContainEqual({ api: 'navigateTo', url: '/pages/orders/messages' });
+    expect(mp.navigations).toContainEqual({ api: 'navigateTo', url: '/packages/me/pages/messages/index' });
     page.close();
   });
 });

@@ -201,7 +201,7 @@ describe('心愿墙 in the built mini-program', () => {
     expect(page.text().match(/我来认领/g)).toHaveLength(1);
 
     await page.tapText('想要一台收音机');
-    expect(mp.navigations).toContainEqual({ api: 'navigateTo', url: '/pages/wishes/detail?id=w_radio' });
+    expect(mp.navigations).toContainEqual({ api: 'navigateTo', url: '/packages/resident-wishes/pages/detail/index?id=w_radio' });
     page.close();
   });
 });
@@ -219,7 +219,7 @@ describe('心愿详情 in the built mini-program', () => {
         { at: T0 + 2000, byName: '张建国', from: 'claimed', to: 'fulfilled', note: '已修好' },
       ],
     });
-    const page = await mp.open('pages/wishes/detail', { id: 'w_fan' });
+    const page = await mp.open('packages/resident-wishes/pages/detail/index', { id: 'w_fan' });
 
     expect(mp.calls).toContainEqual({ name: 'wishes', data: { action: 'getWish', data: { wishId: 'w_fan' } } });
     const text = flat(page.text());

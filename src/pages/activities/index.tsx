@@ -3,7 +3,7 @@ import { Button, Cell, CellGroup, Switch } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import type { ActionOutput } from '../../../types/api';
-import { ACTIVITY_MENU_STATUS_LABELS } from '../../../types/activities';
+import { ACTIVITY_MENU_STATUS_LABELS } from '../../../types/constants/activities';
 import { EmptyState, ErrorState, LoadingState, PageShell, StatusTag } from '../../components';
 import { ApiCallError, call, messageOf } from '../../services';
 import { ROUTES } from '../../lib/routes';

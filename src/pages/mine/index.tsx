@@ -3,11 +3,10 @@ import { Button, Cell, CellGroup, Switch } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import type { UserProfile } from '../../../types/users';
-import { ErrorState, LoadingState, PageShell, RoleTag } from '../../components';
+import { ErrorState, LoadingState, MemberStatusTag, PageShell, RoleTag } from '../../components';
 import { clearToken } from '../../services';
-import { forgetCurrentUser, rememberCurrentUser, useCurrentUser } from '../../lib/currentUser';
+import { forgetCurrentUser, useCurrentUser } from '../../lib/currentUser';
 import { useElderlyMode } from '../../lib/elderlyMode';
-import { MemberApplication } from './MemberApplication';
 import { ROUTES } from '../../lib/routes';
 import { MineOrderLinks } from '../orders/components/entries';
 import { MineWishLinks } from '../wishes/components/entries';
@@ -23,7 +22,7 @@ const Profile = ({ user }: { user: UserProfile }) => (
   </CellGroup>
 );
 
-const MemberSection = ({ user, onChanged }: { user: UserProfile; onChanged: (user: UserProfile) => void }) => {
+const MemberSection = ({ user }: { user: UserProfile }) => {
   if (user.role === 'member') {
     return (
       <View className="card">
@@ -37,8 +36,25 @@ const MemberSection = ({ user, onChanged }: { user: UserProfile; onChanged: (use
       </View>
     );
   }
-  if (user.role === 'resident') return <MemberApplication user={user} onApplied={onChanged} />;
-  return null;
+  if (user.role !== 'resident') return null;
+  // 双报到: one row here; the form opens on its own page.
+  const description =
+    user.memberStatus === 'pending'
+      ? '社区工作人员审核后，您将成为党员志愿者'
+      : user.memberStatus === 'rejected'
+        ? `上次申请未通过${user.rejectReason ? `：${user.rejectReason}` : ''}，可修改后重新提交`
+        : '在职党员到社区报到，用专长为邻里服务';
+  return (
+    <CellGroup title="党员志愿者">
+      <Cell
+        title={user.memberStatus === 'pending' ? '申请审核中' : '申请成为党员志愿者'}
+        description={description}
+        extra={user.memberStatus === 'none' ? undefined : <MemberStatusTag status={user.memberStatus} />}
+        clickable={user.memberStatus !== 'pending'}
+        onClick={user.memberStatus === 'pending' ? undefined : () => void Taro.navigateTo({ url: ROUTES.memberApply })}
+      />
+    </CellGroup>
+  );
 };
 
 const logout = () => {
@@ -71,15 +87,11 @@ const MinePage = () => {
       </View>
     );
   } else {
-    const onChanged = (user: UserProfile) => {
-      rememberCurrentUser(user);
-      void reload();
-    };
     account = (
       <>
         <Profile user={state.user} />
         <MineOrderLinks user={state.user} />
-        <MemberSection user={state.user} onChanged={onChanged} />
+        <MemberSection user={state.user} />
         <MineWishLinks />
         {state.user.role === 'resident' || state.user.role === 'member' ? <MineActivityLinks /> : null}
       </>

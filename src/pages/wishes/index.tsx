@@ -1,23 +1,9 @@
 import Taro from '@tarojs/taro';
-import { Button, Dialog } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import {
-  AUTO_RELEASE_DAYS,
-  BENEFICIARY_TYPE_LABELS,
-  BENEFICIARY_TYPES,
-  MAX_ACTIVE_CLAIMS,
-  WALL_STATUSES,
-  WISH_KIND_LABELS,
-  WISH_KINDS,
-  WISH_STATUS_LABELS,
-  type BeneficiaryType,
-  type WallStatus,
-  type WishKind,
-  type WishView,
-  type WishWallInput,
-  type WishWallOutput,
-} from '../../../types/wishes';
+import type { BeneficiaryType, WallStatus, WishKind, WishView, WishWallInput, WishWallOutput } from '../../../types/wishes';
+import { AUTO_RELEASE_DAYS, BENEFICIARY_TYPE_LABELS, BENEFICIARY_TYPES, MAX_ACTIVE_CLAIMS, WALL_STATUSES, WISH_KIND_LABELS, WISH_KINDS, WISH_STATUS_LABELS } from '../../../types/constants/wishes';
 import { ChoiceChips, EmptyState, ErrorState, LoadingState, PageShell } from '../../components';
 import { ApiCallError, call, messageOf } from '../../services';
 import { useCurrentUser } from '../../lib/currentUser';
@@ -42,7 +28,6 @@ const WishWallPage = () => {
   const [kind, setKind] = useState<string>(ALL);
   const [status, setStatus] = useState<WallStatus>('open');
   const [counts, setCounts] = useState<WishWallOutput['counts'] | null>(null);
-  const [claiming, setClaiming] = useState<WishView | null>(null);
   const [busy, setBusy] = useState(false);
 
   const fetchPage = useCallback(
@@ -66,8 +51,17 @@ const WishWallPage = () => {
   const role = userState.status === 'ready' ? userState.user?.role : undefined;
   const post = () => void Taro.navigateTo({ url: role === 'staff' ? ROUTES.staffWishProxy : ROUTES.wishPost });
 
-  const claim = async () => {
-    if (!claiming || busy) return;
+  /** WeChat's own modal: nothing to ship in the main package, and it reads the same everywhere. */
+  const claim = async (claiming: WishView) => {
+    if (busy) return;
+    const { confirm } = await Taro.showModal({
+      title: '认领心愿',
+      content: `确认认领“${claiming.title}”？认领后请在${AUTO_RELEASE_DAYS}天内完成并上传圆梦照片，逾期将自动释放；每人最多同时认领${MAX_ACTIVE_CLAIMS}个心愿。`,
+      confirmText: '确认认领',
+      cancelText: '再想想',
+      confirmColor: '#C8161D',
+    });
+    if (!confirm) return;
     setBusy(true);
     // Coming back from the detail page refreshes the wall; a refusal (已被认领, 上限) refreshes it now.
     let refresh = false;
@@ -120,7 +114,7 @@ const WishWallPage = () => {
         onOpen={openWish(wish)}
         footer={
           wish.can.claim ? (
-            <Button type="default" size="small" className="wish-card__claim" disabled={busy} onClick={() => setClaiming(wish)}>
+            <Button type="default" size="small" className="wish-card__claim" disabled={busy} onClick={() => void claim(wish)}>
               我来认领
             </Button>
           ) : null
@@ -173,23 +167,6 @@ const WishWallPage = () => {
       {list}
       <ListFooter state={state} onMore={() => void loadMore()} />
 
-      <Dialog
-        visible={claiming !== null}
-        title="认领心愿"
-        content={
-          claiming ? (
-            <Text>
-              确认认领“{claiming.title}”？认领后请在{AUTO_RELEASE_DAYS}天内完成并上传圆梦照片，逾期将自动释放；每人最多同时认领{MAX_ACTIVE_CLAIMS}个心愿。
-            </Text>
-          ) : null
-        }
-        confirmText="确认认领"
-        cancelText="再想想"
-        disableConfirmButton={busy}
-        onConfirm={claim}
-        onCancel={() => setClaiming(null)}
-        onClose={() => setClaiming(null)}
-      />
     </PageShell>
   );
 };

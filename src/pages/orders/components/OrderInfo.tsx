@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import { SLOT_LABELS, type OrderView } from '../../../../types/orders';
+import type { OrderView } from '../../../../types/orders';
+import { SLOT_LABELS } from '../../../../types/constants/orders';
 import { StatusTag } from '../../../components';
 import { formatDateTime } from '../../../lib/time';
 import { OrderStatusTag, OverdueTag, StarsText } from './OrderStatusTag';

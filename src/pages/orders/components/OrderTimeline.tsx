@@ -1,4 +1,5 @@
-import { ORDER_STATUS_LABELS, type OrderEvent, type OrderStatus } from '../../../../types/orders';
+import type { OrderEvent, OrderStatus } from '../../../../types/orders';
+import { ORDER_STATUS_LABELS } from '../../../../types/constants/orders';
 import { Timeline, moveTextOf } from '../../../components';
 
 /** "待派单 → 已派单"; the first event has no state before it. */

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import { BENEFICIARY_TYPE_LABELS, WISH_KIND_LABELS, type WishView } from '../../../../types/wishes';
+import type { WishView } from '../../../../types/wishes';
+import { BENEFICIARY_TYPE_LABELS, WISH_KIND_LABELS } from '../../../../types/constants/wishes';
 import { formatDeadline } from '../wishTime';
 import { WishStatusTag } from './WishStatusTag';
 

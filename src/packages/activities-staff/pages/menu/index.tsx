@@ -2,7 +2,7 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Dialog } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useState, type ReactNode } from 'react';
-import { ACTIVITY_MENU_STATUS_LABELS } from '../../../../../types/activities';
+import { ACTIVITY_MENU_STATUS_LABELS } from '../../../../../types/constants/activities';
 import { EmptyState, ErrorState, LoadingState, PageShell, StatusTag } from '../../../../components';
 import { call, messageOf } from '../../../../services';
 import { ROUTES } from '../../../../lib/routes';

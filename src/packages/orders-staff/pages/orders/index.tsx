@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { useState } from 'react';
-import { ORDER_STATUS_LABELS, ORDER_STATUSES, type OrderStatus } from '../../../../../types/orders';
+import type { OrderStatus } from '../../../../../types/orders';
+import { ORDER_STATUS_LABELS, ORDER_STATUSES } from '../../../../../types/constants/orders';
 import { ChoiceChips, PageShell } from '../../../../components';
 import { call } from '../../../../services';
 import { ROUTES } from '../../../../lib/routes';

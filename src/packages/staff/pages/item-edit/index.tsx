@@ -2,15 +2,9 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useCallback, useEffect, useState } from 'react';
-import {
-  CATEGORY_KIND_LABELS,
-  CATEGORY_KINDS,
-  ITEM_STATUS_LABELS,
-  type ItemStatus,
-  type ServiceCategory,
-  type ServiceItem,
-} from '../../../../../types/menu';
-import { SKILLS } from '../../../../../types/users';
+import type { ItemStatus, ServiceCategory, ServiceItem } from '../../../../../types/menu';
+import { CATEGORY_KIND_LABELS, CATEGORY_KINDS, ITEM_STATUS_LABELS } from '../../../../../types/constants/menu';
+import { SKILLS } from '../../../../../types/constants/users';
 import { ChoiceChips, ErrorState, FormField, ItemStatusTag, LoadingState, PageShell } from '../../../../components';
 import { ApiCallError, call, messageOf } from '../../../../services';
 import type { FieldErrors } from '../../../../lib/fieldErrors';

@@ -2,17 +2,17 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import type { ActivityView, SignupView } from '../../../types/activities';
-import { ErrorState, LoadingState, PageShell } from '../../components';
-import { useCurrentUser } from '../../lib/currentUser';
-import { ROUTES } from '../../lib/routes';
-import { CategoryTag, PhaseTag, TagRow } from './components/ActivityTags';
-import { MySignupCard } from './components/MySignupCard';
-import { PlacesLeft } from './components/PlacesLeft';
-import { ageRangeText, placesKind } from './lib/activityLabels';
-import { momentLabel, whenLabel } from './lib/activityTime';
-import { useActivity } from './useActivity';
-import './activities.scss';
+import type { ActivityView, SignupView } from '../../../../../types/activities';
+import { ErrorState, LoadingState, PageShell } from '../../../../components';
+import { useCurrentUser } from '../../../../lib/currentUser';
+import { ROUTES } from '../../../../lib/routes';
+import { CategoryTag, PhaseTag, TagRow } from '../../../../pages/activities/components/ActivityTags';
+import { MySignupCard } from '../../../../pages/activities/components/MySignupCard';
+import { PlacesLeft } from '../../../../pages/activities/components/PlacesLeft';
+import { ageRangeText, placesKind } from '../../../../pages/activities/lib/activityLabels';
+import { momentLabel, whenLabel } from '../../../../pages/activities/lib/activityTime';
+import { useActivity } from '../../../../pages/activities/useActivity';
+import '../../../../pages/activities/activities.scss';
 
 const InfoRow = ({ label, children }: { label: string; children: ReactNode }) => (
   <View className="info-row">

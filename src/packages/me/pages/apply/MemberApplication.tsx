@@ -2,10 +2,11 @@ import Taro from '@tarojs/taro';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { ApplyMemberInput, SKILLS, type UserProfile } from '../../../types/users';
-import { ChoiceChips, FormField, MemberStatusTag } from '../../components';
-import { ApiCallError, call, messageOf } from '../../services';
-import { fieldErrorsOf, type FieldErrors } from '../../lib/fieldErrors';
+import { ApplyMemberInput, type UserProfile } from '../../../../../types/users';
+import { SKILLS } from '../../../../../types/constants/users';
+import { ChoiceChips, FormField, MemberStatusTag } from '../../../../components';
+import { ApiCallError, call, messageOf } from '../../../../services';
+import { fieldErrorsOf, type FieldErrors } from '../../../../lib/fieldErrors';
 
 const SKILL_OPTIONS = SKILLS.map((skill) => ({ value: skill, label: skill }));
 

@@ -1,11 +1,12 @@
 import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { CATEGORY_KIND_LABELS, type ServiceItem } from '../../../types/menu';
-import { ErrorState, ItemStatusTag, LoadingState, PageShell, StatusTag } from '../../components';
-import { call } from '../../services';
-import { formatDuration } from '../../lib/time';
-import { OrderItemButton } from '../orders/components/OrderItemButton';
+import type { ServiceItem } from '../../../../../types/menu';
+import { CATEGORY_KIND_LABELS } from '../../../../../types/constants/menu';
+import { ErrorState, ItemStatusTag, LoadingState, PageShell, StatusTag } from '../../../../components';
+import { call } from '../../../../services';
+import { formatDuration } from '../../../../lib/time';
+import { OrderItemButton } from '../../../../pages/orders/components/OrderItemButton';
 
 type ItemState = { status: 'loading' } | { status: 'ready'; item: ServiceItem } | { status: 'error'; error: unknown };
 

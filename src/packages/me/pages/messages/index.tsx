@@ -2,14 +2,14 @@ import Taro from '@tarojs/taro';
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import type { MessageView } from '../../../types/messages';
-import { EmptyState, ErrorState, ListFooter, LoadingState, PageShell } from '../../components';
-import { call, messageOf } from '../../services';
-import { formatDateTime } from '../../lib/time';
-import { ROUTES } from '../../lib/routes';
-import { useListPage } from '../../lib/useListPage';
-import { usePagedList } from '../../lib/usePagedList';
-import './components/orders.scss';
+import type { MessageView } from '../../../../../types/messages';
+import { EmptyState, ErrorState, ListFooter, LoadingState, PageShell } from '../../../../components';
+import { call, messageOf } from '../../../../services';
+import { formatDateTime } from '../../../../lib/time';
+import { ROUTES } from '../../../../lib/routes';
+import { useListPage } from '../../../../lib/useListPage';
+import { usePagedList } from '../../../../lib/usePagedList';
+import '../../../../pages/orders/components/orders.scss';
 
 /** Notices about an order open it: the member's task for what was sent to the volunteer. */
 const targetOf = (message: MessageView): string | null => {

@@ -2,15 +2,15 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useEffect, useRef, useState } from 'react';
-import { MAX_ATTENDEES, type ActivityView, type SignupView } from '../../../types/activities';
-import { ChoiceChips, ErrorState, FormField, LoadingState, PageShell } from '../../components';
-import { ApiCallError, call, messageOf, newRequestId } from '../../services';
-import { useCurrentUser } from '../../lib/currentUser';
-import type { FieldErrors } from '../../lib/fieldErrors';
-import { ROUTES } from '../../lib/routes';
-import { PlacesLeft } from './components/PlacesLeft';
-import { ageRangeText, placesKind } from './lib/activityLabels';
-import { whenLabel } from './lib/activityTime';
+import { MAX_ATTENDEES, type ActivityView, type SignupView } from '../../../../../types/activities';
+import { ChoiceChips, ErrorState, FormField, LoadingState, PageShell } from '../../../../components';
+import { ApiCallError, call, messageOf, newRequestId } from '../../../../services';
+import { useCurrentUser } from '../../../../lib/currentUser';
+import type { FieldErrors } from '../../../../lib/fieldErrors';
+import { ROUTES } from '../../../../lib/routes';
+import { PlacesLeft } from '../../../../pages/activities/components/PlacesLeft';
+import { ageRangeText, placesKind } from '../../../../pages/activities/lib/activityLabels';
+import { whenLabel } from '../../../../pages/activities/lib/activityTime';
 import {
   RELATION_OPTIONS,
   canAddAttendee,
@@ -19,9 +19,9 @@ import {
   validateSignupDraft,
   type AttendeeDraft,
   type SignupDraft,
-} from './lib/signupForm';
-import { useActivity } from './useActivity';
-import './activities.scss';
+} from '../../../../pages/activities/lib/signupForm';
+import { useActivity } from '../../../../pages/activities/useActivity';
+import '../../../../pages/activities/activities.scss';
 
 type SignupOutcome = { kind: 'signed'; signup: SignupView } | { kind: 'full' };
 

@@ -1,11 +1,11 @@
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import { PageShell } from '../../components';
-import { useCurrentUser } from '../../lib/currentUser';
-import { ROUTES } from '../../lib/routes';
-import { WishForm } from './components/WishForm';
-import './wishes.scss';
+import { PageShell } from '../../../../components';
+import { useCurrentUser } from '../../../../lib/currentUser';
+import { ROUTES } from '../../../../lib/routes';
+import { WishForm } from '../../../../pages/wishes/components/WishForm';
+import '../../../../pages/wishes/wishes.scss';
 
 /** A resident (or member) posts a wish for themself; staff are sent to 代发心愿. */
 const PostWishPage = () => {

@@ -1,12 +1,12 @@
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import type { OrderStatus } from '../../../types/orders';
-import { PageShell, SegmentTabs } from '../../components';
-import { call } from '../../services';
-import { ROUTES } from '../../lib/routes';
-import { useListPage } from '../../lib/useListPage';
-import { OrderList } from './components/OrderList';
-import { useOrderPages, type FetchOrderPage } from './components/orderPages';
+import type { OrderStatus } from '../../../../../types/orders';
+import { PageShell, SegmentTabs } from '../../../../components';
+import { call } from '../../../../services';
+import { ROUTES } from '../../../../lib/routes';
+import { useListPage } from '../../../../lib/useListPage';
+import { OrderList } from '../../../../pages/orders/components/OrderList';
+import { useOrderPages, type FetchOrderPage } from '../../../../pages/orders/components/orderPages';
 
 type Tab = 'all' | 'waiting' | 'active' | 'toRate' | 'done';
 

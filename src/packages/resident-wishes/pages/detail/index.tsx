@@ -1,16 +1,17 @@
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { BENEFICIARY_TYPE_LABELS, WISH_KIND_LABELS, type WishDetail } from '../../../types/wishes';
-import { ErrorState, LoadingState, PageShell } from '../../components';
-import { ApiCallError, call, messageOf } from '../../services';
-import { formatDateTime } from '../../lib/time';
-import { PhotoStrip } from './components/PhotoPicker';
-import { WishActions, type WishActionHandlers } from './components/WishActions';
-import { WishStatusTag } from './components/WishStatusTag';
-import { WishTimeline } from './components/WishTimeline';
-import { formatDeadline } from './wishTime';
-import './wishes.scss';
+import type { WishDetail } from '../../../../../types/wishes';
+import { BENEFICIARY_TYPE_LABELS, WISH_KIND_LABELS } from '../../../../../types/constants/wishes';
+import { ErrorState, LoadingState, PageShell } from '../../../../components';
+import { ApiCallError, call, messageOf } from '../../../../services';
+import { formatDateTime } from '../../../../lib/time';
+import { PhotoStrip } from '../../../../pages/wishes/components/PhotoPicker';
+import { WishActions, type WishActionHandlers } from '../../../../pages/wishes/components/WishActions';
+import { WishStatusTag } from '../../../../pages/wishes/components/WishStatusTag';
+import { WishTimeline } from '../../../../pages/wishes/components/WishTimeline';
+import { formatDeadline } from '../../../../pages/wishes/wishTime';
+import '../../../../pages/wishes/wishes.scss';
 
 type DetailState = { status: 'loading' } | { status: 'ready'; wish: WishDetail } | { status: 'error'; error: unknown };
 

@@ -1,13 +1,14 @@
 import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { SIGNUP_STATUS_LABELS, type SignupStatus, type SignupView } from '../../../types/activities';
-import { EmptyState, ErrorState, ListFooter, LoadingState, PageShell, SegmentTabs } from '../../components';
-import { call } from '../../services';
-import { ROUTES } from '../../lib/routes';
-import { useListPage } from '../../lib/useListPage';
-import { usePagedList } from '../../lib/usePagedList';
-import { MySignupCard } from './components/MySignupCard';
-import './activities.scss';
+import type { SignupStatus, SignupView } from '../../../../../types/activities';
+import { SIGNUP_STATUS_LABELS } from '../../../../../types/constants/activities';
+import { EmptyState, ErrorState, ListFooter, LoadingState, PageShell, SegmentTabs } from '../../../../components';
+import { call } from '../../../../services';
+import { ROUTES } from '../../../../lib/routes';
+import { useListPage } from '../../../../lib/useListPage';
+import { usePagedList } from '../../../../lib/usePagedList';
+import { MySignupCard } from '../../../../pages/activities/components/MySignupCard';
+import '../../../../pages/activities/activities.scss';
 
 type Filter = 'all' | Extract<SignupStatus, 'confirmed' | 'waitlisted' | 'checked_in' | 'cancelled'>;
 const FILTERS: ReadonlyArray<{ value: Filter; label: string }> = [

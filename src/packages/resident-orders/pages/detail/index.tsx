@@ -2,14 +2,14 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useState, type ReactNode } from 'react';
-import { CancelInput } from '../../../types/orders';
-import { ErrorState, LoadingState, PageShell } from '../../components';
-import { call } from '../../services';
-import { fieldErrorsOf } from '../../lib/fieldErrors';
-import { OrderInfo, OrderTimelineCard } from './components/OrderInfo';
-import { RatingInput } from './components/RatingInput';
-import { ReasonDialog } from './components/ReasonDialog';
-import { useOrderDetail } from './components/useOrderDetail';
+import { CancelInput } from '../../../../../types/orders';
+import { ErrorState, LoadingState, PageShell } from '../../../../components';
+import { call } from '../../../../services';
+import { fieldErrorsOf } from '../../../../lib/fieldErrors';
+import { OrderInfo, OrderTimelineCard } from '../../../../pages/orders/components/OrderInfo';
+import { RatingInput } from '../../../../pages/orders/components/RatingInput';
+import { ReasonDialog } from '../../../../pages/orders/components/ReasonDialog';
+import { useOrderDetail } from '../../../../pages/orders/components/useOrderDetail';
 
 /** A resident may cancel until a volunteer has started. */
 const CANCELLABLE = new Set(['submitted', 'assigned']);

@@ -2,14 +2,14 @@ import Taro from '@tarojs/taro';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useCallback, useEffect, useState } from 'react';
-import type { CommunityOption } from '../../../types/users';
-import { ChoiceChips, ErrorState, FormField, LoadingState, PageShell } from '../../components';
-import { ApiCallError, call, messageOf } from '../../services';
-import { rememberCurrentUser } from '../../lib/currentUser';
-import { seedElderlyMode } from '../../lib/elderlyMode';
-import { EMPTY_REGISTER_FORM, validateRegisterForm, type RegisterForm } from './registerForm';
-import { ROUTES } from '../../lib/routes';
-import { useFormDraft } from '../../lib/useFormDraft';
+import type { CommunityOption } from '../../../../../types/users';
+import { ChoiceChips, ErrorState, FormField, LoadingState, PageShell } from '../../../../components';
+import { ApiCallError, call, messageOf } from '../../../../services';
+import { rememberCurrentUser } from '../../../../lib/currentUser';
+import { seedElderlyMode } from '../../../../lib/elderlyMode';
+import { EMPTY_REGISTER_FORM, validateRegisterForm, type RegisterForm } from '../../../../pages/register/registerForm';
+import { ROUTES } from '../../../../lib/routes';
+import { useFormDraft } from '../../../../lib/useFormDraft';
 
 type CommunitiesState = { status: 'loading' } | { status: 'ready'; items: CommunityOption[] } | { status: 'error'; error: unknown };
 

@@ -1,11 +1,11 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import type { ServiceItem } from '../../../types/menu';
-import { EmptyState, ErrorState, LoadingState, PageShell } from '../../components';
-import { call } from '../../services';
-import { useCurrentUser } from '../../lib/currentUser';
-import { ROUTES } from '../../lib/routes';
-import { OrderForm } from './components/OrderForm';
+import type { ServiceItem } from '../../../../../types/menu';
+import { EmptyState, ErrorState, LoadingState, PageShell } from '../../../../components';
+import { call } from '../../../../services';
+import { useCurrentUser } from '../../../../lib/currentUser';
+import { ROUTES } from '../../../../lib/routes';
+import { OrderForm } from '../../../../pages/orders/components/OrderForm';
 
 type ItemState = { status: 'loading' } | { status: 'ready'; item: ServiceItem } | { status: 'error'; error: unknown };
 

@@ -1,13 +1,13 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useState, type ReactNode } from 'react';
-import { PERIOD_LABELS, PERIODS, type Period } from '../../../types/points';
-import { EmptyState, ErrorState, LoadingState, PageShell, SegmentTabs, StatusTag } from '../../components';
-import { call } from '../../services';
-import { useCurrentUser } from '../../lib/currentUser';
-import { useRemote } from '../../lib/useRemote';
-import { periodTitle, starLevelText } from './components/pointsText';
-import './components/orders.scss';
+import { PERIOD_LABELS, PERIODS, type Period } from '../../../../../types/points';
+import { EmptyState, ErrorState, LoadingState, PageShell, SegmentTabs, StatusTag } from '../../../../components';
+import { call } from '../../../../services';
+import { useCurrentUser } from '../../../../lib/currentUser';
+import { useRemote } from '../../../../lib/useRemote';
+import { periodTitle, starLevelText } from '../../../../pages/orders/components/pointsText';
+import '../../../../pages/orders/components/orders.scss';
 
 const PERIOD_TABS = PERIODS.map((period) => ({ value: period, label: PERIOD_LABELS[period] }));
 
