@@ -100,3 +100,20 @@ export type MeOutput = z.infer<typeof MeOutput>;
 
 export const CommunityOption = z.object({ _id: Id, name: z.string(), street: z.string() });
 export type CommunityOption = z.infer<typeof CommunityOption>;
+
+/**
+ * What waits for the caller, as counts for the home tiles (null: not for this role). Staff:
+ * 待派单 orders, 待审核 wishes, pending member applications. Members: their 我的任务
+ * (assigned/serving), the 任务大厅 (submitted orders in the community), their open claims.
+ * Everyone: unread messages.
+ */
+export const HomeBadges = z.object({
+  dispatch: z.nullable(z.number()),
+  wishReview: z.nullable(z.number()),
+  memberReview: z.nullable(z.number()),
+  myTasks: z.nullable(z.number()),
+  taskHall: z.nullable(z.number()),
+  myClaims: z.nullable(z.number()),
+  unreadMessages: z.number(),
+});
+export type HomeBadges = z.infer<typeof HomeBadges>;

@@ -1,5 +1,5 @@
 export { call, type CallOptions } from './transport';
-export { ApiCallError, messageOf } from './apiCallError';
+export { ApiCallError, isUnregistered, messageOf } from './apiCallError';
 export { newRequestId } from './requestId';
 export { getToken, setToken, clearToken, needsLogin } from './session';
 export { listDemoAccounts, devLogin, type DemoAccount, type DevLoginAnswer } from './devLogin';

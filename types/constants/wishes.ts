@@ -47,3 +47,17 @@ export const MAX_WISH_PHOTOS = 3;
 export type BeneficiaryType = (typeof BENEFICIARY_TYPES)[number];
 export type WishKind = (typeof WISH_KINDS)[number];
 export type WishStatus = (typeof WISH_STATUSES)[number];
+
+/** A wish is small and near: its deadline is at most this many days after the day it is posted. */
+export const MAX_DEADLINE_DAYS = 180;
+
+/** The last deadline a wish posted on `today` (a Shanghai calendar date, 2026-11-23) may have. */
+export const latestWishDeadline = (today: string): string => {
+  const [y, m, d] = today.split('-').map(Number);
+  const last = new Date(Date.UTC(y, m - 1, d + MAX_DEADLINE_DAYS));
+  const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
+  return `${last.getUTCFullYear()}-${pad(last.getUTCMonth() + 1)}-${pad(last.getUTCDate())}`;
+};
+
+/** The Chinese message for a deadline past `latestWishDeadline`. */
+export const deadlineTooFarMessage = (today: string): string => `截止日期最晚为${MAX_DEADLINE_DAYS}天内（${latestWishDeadline(today)}）`;

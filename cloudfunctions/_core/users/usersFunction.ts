@@ -6,6 +6,7 @@ import { DomainError, notFound } from '../runtime/domainError';
 import type { Ports } from '../ports';
 import { userIdFor, type UserDoc } from './userDoc';
 import { messageActions } from '../messages/messageActions';
+import { homeBadgesOf } from './homeBadges';
 
 type CommunityDoc = {
   _id: string;
@@ -29,6 +30,11 @@ const reload = async (ports: Ports, id: string): Promise<UserDoc> =>
 
 export const usersFunction = defineFunction('users', {
   ...messageActions,
+
+  homeBadges: {
+    access: 'registered',
+    run: ({ ports, caller }) => homeBadgesOf(ports, caller),
+  },
 
   listCommunities: {
     access: 'identified',

@@ -13,6 +13,7 @@ import { WISHES, type WishDoc } from './wishDocs';
 import { loadWish, reloadWish, stateConflict, viewerOf } from './wishRecords';
 import { WITHDRAWABLE, isOwner, isPastDeadline, isStaffRole } from './wishRules';
 import { toDetail } from './wishView';
+import { deadlineTooFarMessage, latestWishDeadline } from '../../../types/wishes';
 import { noticeReviewed } from './wishNotices';
 
 /** The resident the wish is for: the caller, or the resident staff post for (代发心愿). */
@@ -39,6 +40,11 @@ const checkDeadline = (deadline: string, now: number): void => {
   }
   if (isPastDeadline(deadline, dateOf(now))) {
     throw new DomainError('VALIDATION', '截止日期不能早于今天', { deadline: '截止日期不能早于今天' });
+  }
+  const today = dateOf(now);
+  if (deadline > latestWishDeadline(today)) {
+    const message = deadlineTooFarMessage(today);
+    throw new DomainError('VALIDATION', message, { deadline: message });
   }
 };
 

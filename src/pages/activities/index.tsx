@@ -5,7 +5,7 @@ import { useCallback, useRef, useState, type ReactNode } from 'react';
 import type { ActionOutput } from '../../../types/api';
 import { ACTIVITY_MENU_STATUS_LABELS } from '../../../types/constants/activities';
 import { EmptyState, ErrorState, LoadingState, PageShell, StatusTag } from '../../components';
-import { ApiCallError, call, messageOf } from '../../services';
+import { call, isUnregistered, messageOf } from '../../services';
 import { ROUTES } from '../../lib/routes';
 import { ActivityCard, groupByDate } from './components/ActivityCard';
 import { dateOf, dayLabel, monthLabel, monthOf, momentLabel, shiftMonth } from './lib/activityTime';
@@ -86,13 +86,11 @@ const ActivitiesPage = () => {
   let body: ReactNode;
   if (state.status === 'loading') body = <LoadingState text="正在加载活动菜单…" />;
   else if (state.status === 'error') {
-    const unregistered = state.error instanceof ApiCallError && state.error.code === 'FORBIDDEN';
+    // An unregistered visitor gets ErrorState's invitation to register.
     body = (
       <ErrorState
         error={state.error}
         onRetry={() => void load(month)}
-        actionText={unregistered ? '去注册' : undefined}
-        onAction={unregistered ? () => void Taro.navigateTo({ url: ROUTES.register }) : undefined}
       />
     );
   } else {
@@ -148,11 +146,13 @@ const ActivitiesPage = () => {
   return (
     <PageShell>
       <MonthSwitcher month={month} onShift={shift} />
-      <View className="actions actions--top">
-        <Button type="default" block onClick={() => void Taro.navigateTo({ url: ROUTES.mySignups })}>
-          我的报名
-        </Button>
-      </View>
+      {state.status === 'error' && isUnregistered(state.error) ? null : (
+        <View className="actions actions--top">
+          <Button type="default" block onClick={() => void Taro.navigateTo({ url: ROUTES.mySignups })}>
+            我的报名
+          </Button>
+        </View>
+      )}
       {body}
     </PageShell>
   );

@@ -5,7 +5,6 @@ import { useState, type ReactNode } from 'react';
 import type { CategoryKind, ServiceItem } from '../../../types/menu';
 import { CATEGORY_KIND_LABELS } from '../../../types/constants/menu';
 import { EmptyState, ErrorState, LoadingState, PageShell, SegmentTabs } from '../../components';
-import { ApiCallError } from '../../services';
 import { formatDuration } from '../../lib/time';
 import { useMenu } from './useMenu';
 import { ROUTES } from '../../lib/routes';
@@ -30,14 +29,11 @@ const MenuPage = () => {
   let body: ReactNode;
   if (state.status === 'loading') body = <LoadingState text="正在加载服务菜单…" />;
   else if (state.status === 'error') {
-    // An unregistered visitor is refused by the server; the way forward is registering.
-    const unregistered = state.error instanceof ApiCallError && state.error.code === 'FORBIDDEN';
+    // An unregistered visitor gets ErrorState's invitation to register.
     body = (
       <ErrorState
         error={state.error}
         onRetry={() => void load()}
-        actionText={unregistered ? '去注册' : undefined}
-        onAction={unregistered ? () => void Taro.navigateTo({ url: ROUTES.register }) : undefined}
       />
     );
   } else {

@@ -1,11 +1,11 @@
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { Text, View } from '@tarojs/components';
+import { ScrollView, Text, View } from '@tarojs/components';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { BeneficiaryType, WallStatus, WishKind, WishView, WishWallInput, WishWallOutput } from '../../../types/wishes';
 import { AUTO_RELEASE_DAYS, BENEFICIARY_TYPE_LABELS, BENEFICIARY_TYPES, MAX_ACTIVE_CLAIMS, WALL_STATUSES, WISH_KIND_LABELS, WISH_KINDS, WISH_STATUS_LABELS } from '../../../types/constants/wishes';
-import { ChoiceChips, EmptyState, ErrorState, LoadingState, PageShell } from '../../components';
-import { ApiCallError, call, messageOf } from '../../services';
+import { EmptyState, ErrorState, LoadingState, PageShell, SegmentTabs } from '../../components';
+import { ApiCallError, call, isUnregistered, messageOf } from '../../services';
 import { useCurrentUser } from '../../lib/currentUser';
 import { ROUTES } from '../../lib/routes';
 import { ListFooter } from './components/ListFooter';
@@ -15,9 +15,31 @@ import { useListPage } from '../../lib/useListPage';
 import './wishes.scss';
 
 const ALL = 'all';
-const BENEFICIARY_FILTERS = [{ value: ALL, label: '全部对象' }, ...BENEFICIARY_TYPES.map((value) => ({ value, label: BENEFICIARY_TYPE_LABELS[value] }))];
-const KIND_FILTERS = [{ value: ALL, label: '全部类型' }, ...WISH_KINDS.map((value) => ({ value, label: WISH_KIND_LABELS[value] }))];
-const STATUS_FILTERS = WALL_STATUSES.map((value) => ({ value, label: WISH_STATUS_LABELS[value] }));
+const STATUS_TABS = WALL_STATUSES.map((value) => ({ value, label: WISH_STATUS_LABELS[value] }));
+
+/** One scrolling row of filter chips: who the wish is for, then what kind; a tap toggles. */
+const FilterRow = ({ beneficiaryType, kind, onBeneficiary, onKind }: { beneficiaryType: string; kind: string; onBeneficiary: (v: string) => void; onKind: (v: string) => void }) => {
+  const chip = (key: string, label: string, on: boolean, tap: () => void) => (
+    <View key={key} className={`chip chip--small${on ? ' chip--selected' : ''}`} onClick={tap}>
+      <Text>{label}</Text>
+    </View>
+  );
+  return (
+    <ScrollView scrollX className="filter-row" enhanced showScrollbar={false}>
+      <View className="filter-row__inner">
+        {chip('all', '全部', beneficiaryType === ALL && kind === ALL, () => {
+          onBeneficiary(ALL);
+          onKind(ALL);
+        })}
+        {BENEFICIARY_TYPES.map((value) =>
+          chip(value, BENEFICIARY_TYPE_LABELS[value], beneficiaryType === value, () => onBeneficiary(beneficiaryType === value ? ALL : value)),
+        )}
+        <View className="filter-row__divider" />
+        {WISH_KINDS.map((value) => chip(value, WISH_KIND_LABELS[value], kind === value, () => onKind(kind === value ? ALL : value)))}
+      </View>
+    </ScrollView>
+  );
+};
 
 const openWish = (wish: WishView) => () => void Taro.navigateTo({ url: ROUTES.wishDetail(wish._id) });
 
@@ -82,14 +104,11 @@ const WishWallPage = () => {
   let list: ReactNode;
   if (state.status === 'loading') list = <LoadingState text="正在加载心愿…" />;
   else if (state.status === 'error') {
-    // An unregistered visitor is refused by the server; the way forward is registering.
-    const unregistered = state.error instanceof ApiCallError && state.error.code === 'FORBIDDEN';
+    // An unregistered visitor gets ErrorState's invitation to register.
     list = (
       <ErrorState
         error={state.error}
         onRetry={() => void reload()}
-        actionText={unregistered ? '去注册' : undefined}
-        onAction={unregistered ? () => void Taro.navigateTo({ url: ROUTES.register }) : undefined}
       />
     );
   }
@@ -122,47 +141,46 @@ const WishWallPage = () => {
       />
     ));
 
+  const unregistered = state.status === 'error' && isUnregistered(state.error);
   return (
     <PageShell>
-      <View className="wish-hero">
-        <Text className="wish-hero__title">同心共圆群众心愿</Text>
-        <View className="wish-hero__stats">
-          <View className="wish-hero__stat">
-            <Text className="wish-hero__label">累计圆梦</Text>
-            <View className="wish-hero__figure">
-              <Text className="wish-hero__number">{counts ? counts.fulfilled : '—'}</Text>
-              <Text className="wish-hero__unit">个</Text>
-            </View>
+      {unregistered ? null : (
+        <View className="card wish-hero">
+          <View className="wish-hero__head">
+            <Text className="wish-hero__title">同心共圆群众心愿</Text>
+            {role === 'admin' ? null : (
+              <Button type="primary" size="small" className="wish-hero__post" onClick={post}>
+                发布心愿
+              </Button>
+            )}
           </View>
-          <View className="wish-hero__stat">
-            <Text className="wish-hero__label">待认领</Text>
-            <View className="wish-hero__figure">
-              <Text className="wish-hero__number">{counts ? counts.open : '—'}</Text>
-              <Text className="wish-hero__unit">个</Text>
+          {counts ? (
+            <View className="wish-hero__stats">
+              <View className="wish-hero__stat">
+                <Text className="wish-hero__label">累计圆梦</Text>
+                <View className="wish-hero__figure">
+                  <Text className="wish-hero__number wish-hero__number--accent">{counts.fulfilled}</Text>
+                  <Text className="wish-hero__unit">个</Text>
+                </View>
+              </View>
+              <View className="wish-hero__stat">
+                <Text className="wish-hero__label">待认领</Text>
+                <View className="wish-hero__figure">
+                  <Text className="wish-hero__number">{counts.open}</Text>
+                  <Text className="wish-hero__unit">个</Text>
+                </View>
+              </View>
             </View>
-          </View>
-        </View>
-      </View>
-
-      {role === 'admin' ? null : (
-        <View className="actions actions--top">
-          <Button type="primary" block onClick={post}>
-            发布心愿
-          </Button>
+          ) : null}
         </View>
       )}
 
-      <View className="card wish-filters">
-        <View className="chip-group">
-          <ChoiceChips options={STATUS_FILTERS} value={status} onChange={(value) => setStatus(value as WallStatus)} />
-        </View>
-        <View className="chip-group">
-          <ChoiceChips options={BENEFICIARY_FILTERS} value={beneficiaryType} onChange={setBeneficiaryType} />
-        </View>
-        <View className="chip-group">
-          <ChoiceChips options={KIND_FILTERS} value={kind} onChange={setKind} />
-        </View>
-      </View>
+      {unregistered ? null : (
+        <>
+          <SegmentTabs tabs={STATUS_TABS} value={status} onChange={setStatus} />
+          <FilterRow beneficiaryType={beneficiaryType} kind={kind} onBeneficiary={setBeneficiaryType} onKind={setKind} />
+        </>
+      )}
 
       {list}
       <ListFooter state={state} onMore={() => void loadMore()} />

@@ -27,7 +27,8 @@ export const WishCard = ({ wish, onOpen, footer }: WishCardProps) => (
       </View>
       <Text className="wish-card__content">{wish.content}</Text>
       <View className="wish-card__facts">
-        <Text className="wish-card__value">约{wish.value}元</Text>
+        {/* 陪伴 and other wishes without a price show none; the price is a fact, not a highlight. */}
+        {wish.value > 0 ? <Text className="wish-card__value">约{wish.value}元</Text> : null}
         <Text className="muted">截止 {formatDeadline(wish.deadline)}</Text>
       </View>
     </View>

@@ -99,10 +99,12 @@ const WishDetailPage = () => {
         </View>
 
         <View className="card">
+          {/* The account is the resident who asked (a parent for a child's wish), not the beneficiary. */}
           <Row label="心愿对象">
-            <Text>
-              {wish.beneficiaryName}（{BENEFICIARY_TYPE_LABELS[wish.beneficiaryType]}）
-            </Text>
+            <Text>{BENEFICIARY_TYPE_LABELS[wish.beneficiaryType]}</Text>
+          </Row>
+          <Row label="联系居民">
+            <Text>{wish.beneficiaryName}</Text>
           </Row>
           {wish.beneficiaryPhone ? (
             <Row label="联系电话">
@@ -112,10 +114,11 @@ const WishDetailPage = () => {
           <Row label="心愿类型">
             <Text>{WISH_KIND_LABELS[wish.kind]}</Text>
           </Row>
-          <Row label="预计价值">
-            <Text className="strong-number">{wish.value}</Text>
-            <Text> 元</Text>
-          </Row>
+          {wish.value > 0 ? (
+            <Row label="预计价值">
+              <Text>约{wish.value}元</Text>
+            </Row>
+          ) : null}
           <Row label="截止日期">
             <Text>{formatDeadline(wish.deadline)}</Text>
           </Row>
