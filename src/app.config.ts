@@ -29,7 +29,7 @@ export default defineAppConfig({
     { root: 'packages/wishes-staff', pages: ['pages/review/index', 'pages/proxy/index'] },
     {
       root: 'packages/activities-staff',
-      pages: ['pages/menus/index', 'pages/menu/index', 'pages/activity-edit/index', 'pages/series/index', 'pages/attendees/index', 'pages/blocks/index'],
+      pages: ['pages/menus/index', 'pages/menu/index', 'pages/activity-edit/index', 'pages/series/index', 'pages/attendees/index', 'pages/blocks/index', 'pages/proxy/index'],
     },
   ],
   // A tab's next pages download while the tab is open, so the first tap does not wait.

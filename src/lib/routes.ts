@@ -41,7 +41,11 @@ export const ROUTES = {
   // activities: 党群服务菜单, sign-ups and check-in
   activities: '/pages/activities/index',
   activityDetail: (activityId: string) => `/packages/resident-activities/pages/detail/index?id=${encodeURIComponent(activityId)}`,
-  activitySignUp: (activityId: string) => `/packages/resident-activities/pages/signup/index?id=${encodeURIComponent(activityId)}`,
+  /** With `forResident`, staff sign that resident up (代报名). */
+  activitySignUp: (activityId: string, forResident?: { id: string; name: string }) =>
+    `/packages/resident-activities/pages/signup/index?id=${encodeURIComponent(activityId)}${
+      forResident ? `&for=${encodeURIComponent(forResident.id)}&forName=${encodeURIComponent(forResident.name)}` : ''
+    }`,
   mySignups: '/packages/resident-activities/pages/mine/index',
   staffActivityMenus: '/packages/activities-staff/pages/menus/index',
   staffActivityMenu: (month: string) => `/packages/activities-staff/pages/menu/index?month=${encodeURIComponent(month)}`,
@@ -50,4 +54,6 @@ export const ROUTES = {
   staffActivitySeries: (month: string) => `/packages/activities-staff/pages/series/index?month=${encodeURIComponent(month)}`,
   staffActivityAttendees: (activityId: string) => `/packages/activities-staff/pages/attendees/index?id=${encodeURIComponent(activityId)}`,
   staffActivityBlocks: '/packages/activities-staff/pages/blocks/index',
+  /** 代报名: pick the resident, then the sign-up form on their behalf. */
+  staffActivityProxy: (activityId: string) => `/packages/activities-staff/pages/proxy/index?id=${encodeURIComponent(activityId)}`,
 } as const;

@@ -133,9 +133,16 @@ const ActivityDetailPage = () => {
       {mySignup && mySignup.status !== 'cancelled' ? (
         <MySignupCard signup={mySignup} activity={activity} qrOpen onChanged={changed} />
       ) : staff ? (
-        <Button type="primary" block onClick={() => void Taro.navigateTo({ url: ROUTES.staffActivityAttendees(activity._id) })}>
-          报名名单与签到
-        </Button>
+        <View className="actions actions--stacked">
+          {activity.signupPhase === 'open' ? (
+            <Button type="primary" block onClick={() => void Taro.navigateTo({ url: ROUTES.staffActivityProxy(activity._id) })}>
+              代居民报名
+            </Button>
+          ) : null}
+          <Button type="default" block onClick={() => void Taro.navigateTo({ url: ROUTES.staffActivityAttendees(activity._id) })}>
+            报名名单与签到
+          </Button>
+        </View>
       ) : (
         <>
           {mySignup?.status === 'cancelled' ? <Text className="footer-note">您已取消过本活动的报名，可以重新报名。</Text> : null}

@@ -31,7 +31,7 @@ const MODE_OPTIONS = [
 ];
 
 /** 已报名 / 候补第N位 / 名额已满, in words no one can miss. */
-const OutcomeCard = ({ outcome, onMine, onBack }: { outcome: SignupOutcome; onMine: () => void; onBack: () => void }) => {
+const OutcomeCard = ({ outcome, onMine, onBack, mineText = '查看我的报名' }: { outcome: SignupOutcome; onMine: () => void; onBack: () => void; mineText?: string }) => {
   const waitlisted = outcome.kind === 'signed' && outcome.signup.status === 'waitlisted';
   const kind = outcome.kind === 'full' ? 'full' : waitlisted ? 'waitlisted' : 'confirmed';
   const label =
@@ -49,7 +49,7 @@ const OutcomeCard = ({ outcome, onMine, onBack }: { outcome: SignupOutcome; onMi
       <View className="actions actions--stacked">
         {outcome.kind === 'signed' ? (
           <Button type="primary" block onClick={onMine}>
-            查看我的报名
+            {mineText}
           </Button>
         ) : null}
         <Button type="default" block onClick={onBack}>
@@ -58,6 +58,13 @@ const OutcomeCard = ({ outcome, onMine, onBack }: { outcome: SignupOutcome; onMi
       </View>
     </View>
   );
+};
+
+/** Volunteers never queue (they take no place); a full activity with a waitlist queues attendees. */
+export const submitLabel = (volunteer: boolean, waitlist: boolean, forName?: string): string => {
+  if (volunteer) return '提交志愿服务报名';
+  if (forName) return waitlist ? `为${forName}报名（候补）` : `为${forName}提交报名`;
+  return waitlist ? '提交并加入候补' : '提交报名';
 };
 
 const AttendeeFields = ({
@@ -106,6 +113,8 @@ const AttendeeFields = ({
 const SignUpPage = () => {
   const { params } = useRouter();
   const activityId = params.id ? decodeURIComponent(params.id) : '';
+  // 代报名: staff sign a resident up; the form is theirs, the sign-up the resident's.
+  const proxyFor = params.for ? { id: decodeURIComponent(params.for), name: decodeURIComponent(params.forName ?? '') } : null;
   const { state, load } = useActivity(activityId);
   const { state: me } = useCurrentUser();
   const [draft, setDraft] = useState<SignupDraft>(() => initialSignupDraft());
@@ -121,7 +130,7 @@ const SignUpPage = () => {
   }, [load]);
 
   // The caller themself is the first attendee; their registered name saves typing.
-  const myName = me.status === 'ready' ? (me.user?.name ?? '') : '';
+  const myName = proxyFor ? proxyFor.name : me.status === 'ready' ? (me.user?.name ?? '') : '';
   useEffect(() => {
     if (!myName) return;
     setDraft((current) => {
@@ -130,7 +139,7 @@ const SignUpPage = () => {
     });
   }, [myName]);
 
-  const isMember = me.status === 'ready' && me.user?.role === 'member';
+  const isMember = !proxyFor && me.status === 'ready' && me.user?.role === 'member';
 
   const setAttendee = (index: number) => (next: AttendeeDraft) => {
     setDraft((current) => ({ ...current, attendees: current.attendees.map((a, i) => (i === index ? next : a)) }));
@@ -152,8 +161,15 @@ const SignUpPage = () => {
     setSubmitting(true);
     requestId.current = requestId.current ?? newRequestId();
     try {
-      const signup = await call('activities', 'signUp', { activityId: activity._id, ...data }, { requestId: requestId.current });
+      const signup = await call(
+        'activities',
+        'signUp',
+        { activityId: activity._id, ...data, ...(proxyFor ? { onBehalfOf: proxyFor.id } : {}) },
+        { requestId: requestId.current },
+      );
       setOutcome({ kind: 'signed', signup });
+      // The card above shows the places left: read them again now that this sign-up took some.
+      void load(true);
     } catch (error) {
       if (error instanceof ApiCallError) {
         // A definite answer ends this intent; only a lost answer is retried with the same id.
@@ -173,7 +189,7 @@ const SignUpPage = () => {
     }
   };
 
-  const toMine = () => void Taro.redirectTo({ url: ROUTES.mySignups });
+  const toMine = () => void Taro.redirectTo({ url: proxyFor ? ROUTES.staffActivityAttendees(activityId) : ROUTES.mySignups });
   const back = () => void Taro.navigateBack();
 
   if (state.status === 'loading') return <PageShell><LoadingState /></PageShell>;
@@ -186,7 +202,8 @@ const SignUpPage = () => {
   }
 
   const { activity, mySignup } = state.data;
-  const existing = mySignup && mySignup.status !== 'cancelled' ? mySignup : null;
+  // Staff signing someone up: their own sign-up (if any) is not the one this form is about.
+  const existing = !proxyFor && mySignup && mySignup.status !== 'cancelled' ? mySignup : null;
   const shown: SignupOutcome | null = outcome ?? (existing ? { kind: 'signed', signup: existing } : null);
   const ages = ageRangeText(activity);
   const full = placesKind(activity) !== 'open';
@@ -204,20 +221,33 @@ const SignUpPage = () => {
       </View>
 
       {shown ? (
-        <OutcomeCard outcome={shown} onMine={toMine} onBack={back} />
+        <OutcomeCard outcome={shown} onMine={toMine} onBack={back} mineText={proxyFor ? '查看报名名单' : undefined} />
       ) : activity.signupPhase !== 'open' ? (
         <View className="card notice notice--warning">
           <Text>当前不在报名时间内，请返回查看活动详情。</Text>
         </View>
       ) : (
         <>
-          <View className="card notice">
-            <Text className="notice__title">{ages ? `本活动面向${ages}的居民` : '本活动不限年龄'}</Text>
-            <Text className="muted">
-              可为本人或家人报名，每个账号最多{MAX_ATTENDEES}人，每人占用1个名额。
-              {ages ? `每位参加人须在${ages}之间，请按实际周岁填写。` : ''}
-            </Text>
-          </View>
+          {proxyFor ? (
+            <View className="card notice">
+              <Text className="notice__title">为{proxyFor.name}代报名</Text>
+              <Text className="muted line">报名记在{proxyFor.name}名下，并注明由社区代报。</Text>
+            </View>
+          ) : null}
+          {draft.volunteer ? (
+            <View className="card notice">
+              <Text className="notice__title">以党员志愿者身份服务本活动</Text>
+              <Text className="muted line">志愿服务不占居民名额，签到后可得活动积分。</Text>
+            </View>
+          ) : (
+            <View className="card notice">
+              <Text className="notice__title">{ages ? `本活动面向${ages}的居民` : '本活动不限年龄'}</Text>
+              <Text className="muted line">
+                可为本人或家人报名，每个账号最多{MAX_ATTENDEES}人，每人占用1个名额。
+                {ages ? `每位参加人须在${ages}之间，请按实际周岁填写。` : ''}
+              </Text>
+            </View>
+          )}
 
           {refusal ? (
             <View className="card notice notice--danger">
@@ -260,9 +290,11 @@ const SignUpPage = () => {
             <Text className="footer-note">每个账号最多报名{MAX_ATTENDEES}人</Text>
           )}
 
-          <Button type="primary" block loading={submitting} disabled={submitting} onClick={() => void submit(activity)}>
-            {full && activity.waitlist ? '提交并加入候补' : '提交报名'}
-          </Button>
+          <View className="sticky-actions">
+            <Button type="primary" block loading={submitting} disabled={submitting} onClick={() => void submit(activity)}>
+              {submitLabel(draft.volunteer, full && activity.waitlist, proxyFor?.name)}
+            </Button>
+          </View>
         </>
       )}
     </PageShell>
