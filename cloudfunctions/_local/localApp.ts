@@ -8,6 +8,7 @@ import { systemClock, type Clock, type Ports } from '../_core/ports';
 import { createHandler, type FunctionHandler } from '../_core/runtime/defineFunction';
 import { randomId } from '../_core/runtime/ids';
 import type { FunctionName } from '../../types/api';
+import type { Store } from '../_core/store/port';
 
 export type Handlers = Record<FunctionName, FunctionHandler>;
 
@@ -18,10 +19,13 @@ export interface LocalApp {
   close(): Promise<void>;
 }
 
-/** The same handlers as in the cloud, over one SQLite file in `dataDir`. */
-export const openLocalApp = (options: { dataDir: string; clock?: Clock }): LocalApp => {
+/**
+ * The same handlers as in the cloud, over one SQLite file in `dataDir` (or over the store given,
+ * which tests use to run the same app on the CloudBase adapter).
+ */
+export const openLocalApp = (options: { dataDir: string; clock?: Clock; store?: Store }): LocalApp => {
   mkdirSync(options.dataDir, { recursive: true });
-  const store = openSqliteStore(join(options.dataDir, 'linli.sqlite'), COLLECTIONS);
+  const store = options.store ?? openSqliteStore(join(options.dataDir, 'linli.sqlite'), COLLECTIONS);
   const files = createLocalFiles(options.dataDir);
   const ports: Ports = { store, files, clock: options.clock ?? systemClock, newId: () => randomId() };
   const handlers = Object.fromEntries(

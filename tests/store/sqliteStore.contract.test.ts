@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openSqliteStore } from '../../cloudfunctions/_adapters/sqlite/sqliteStore';
 import { compileFilter } from '../../cloudfunctions/_adapters/sqlite/sqlFilter';
-import { cmd, type CollectionSpec, type Store } from '../../cloudfunctions/_core/store/port';
-import { CONTRACT_COLLECTIONS, runStoreContract } from './contract';
+import { cmd, upd, type CollectionSpec, type Store } from '../../cloudfunctions/_core/store/port';
+import { CONTRACT_COLLECTIONS, microtasks, runStoreContract } from './contract';
 
 const dir = mkdtempSync(join(tmpdir(), 'sqlite-store-'));
 const file = join(dir, 'store.sqlite');
@@ -121,5 +121,69 @@ describe('SQLite adapter specifics', () => {
       ]),
     ).toThrow(/declared twice/);
     store = { close: async () => undefined } as Store;
+  });
+});
+
+/**
+ * SQLite serialises: an open transaction makes every other operation wait, which is stronger than
+ * CloudBase's optimistic transactions (see cloudbaseStore.contract.test.ts). Domain code may rely
+ * only on what both give; these pin down the local behaviour.
+ */
+describe('SQLite transactions hold a lock', () => {
+  let store: Store;
+  beforeEach(async () => {
+    store = await freshStore();
+  });
+  afterEach(async () => {
+    await store.close?.();
+  });
+
+    it('outsiders wait for an open transaction, and its rollback does not lose their writes', async () => {
+      await store.insert('things', { _id: 'tx', v: 0 });
+      await store.insert('things', { _id: 'out', v: 0 });
+      let entered!: () => void;
+      const inside = new Promise<void>((resolve) => (entered = resolve));
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const txRun = store.transaction(async (tx) => {
+        await tx.updateById('things', 'tx', { v: 1 });
+        entered();
+        await gate;
+        expect(await tx.get('things', 'out')).toEqual({ _id: 'out', v: 0 });
+        throw new Error('rollback');
+      });
+      await inside;
+      // Issued from outside while the transaction is open and awaiting.
+      let outsiderDone = false;
+      const outsider = store.updateWhere('things', { _id: 'out' }, { v: upd.inc(1) }).then((n) => {
+        outsiderDone = true;
+        return n;
+      });
+      await microtasks();
+      expect(outsiderDone).toBe(false);
+      release();
+      await expect(txRun).rejects.toThrow('rollback');
+      await expect(outsider).resolves.toBe(1);
+      expect(await store.get('things', 'out')).toEqual({ _id: 'out', v: 1 });
+      expect(await store.get('things', 'tx')).toEqual({ _id: 'tx', v: 0 });
+    });
+
+    it('outsiders issued before and during a committed transaction all land, in order', async () => {
+      await store.insert('things', { _id: 'log', seq: [] });
+      const txRun = store.transaction(async (tx) => {
+        await tx.updateById('things', 'log', { seq: upd.push('tx1') });
+        await microtasks(10);
+        await tx.updateById('things', 'log', { seq: upd.push('tx2') });
+      });
+      const outsiders = [1, 2, 3].map((i) => store.updateById('things', 'log', { seq: upd.push(`out${i}`) }));
+      await Promise.all([txRun, ...outsiders]);
+      expect(await store.get('things', 'log')).toEqual({ _id: 'log', seq: ['tx1', 'tx2', 'out1', 'out2', 'out3'] });
+    });
+
+  it('a multi-document update that fails on one document changes none', async () => {
+    await store.insert('things', { _id: 'a', n: 1 });
+    await store.insert('things', { _id: 'e', n: '2' });
+    await expect(store.updateWhere('things', {}, { n: upd.inc(1) })).rejects.toMatchObject({ kind: 'INVALID_QUERY' });
+    expect(await store.get('things', 'a')).toEqual({ _id: 'a', n: 1 });
   });
 });

@@ -8,6 +8,7 @@ import { demoOpenid, seedDemo } from '../../cloudfunctions/_local/seed';
 import { DEMO_COMMUNITY, DEMO_USERS } from '../../cloudfunctions/_local/demoData';
 import { userIdFor, type UserDoc } from '../../cloudfunctions/_core/users/userDoc';
 import { manualClock } from './manualClock';
+import { openTestStore, type TestStoreOptions } from './testStores';
 
 export type DemoKey = (typeof DEMO_USERS)[number]['key'];
 
@@ -15,10 +16,11 @@ export type DemoKey = (typeof DEMO_USERS)[number]['key'];
  * The real handlers over a temporary SQLite file, seeded with the demo community. `as(key)` calls
  * as a demo user (identity goes in the platform context, as in the cloud); `raw` sends any event.
  */
-export const openHarness = async () => {
+export const openHarness = async (options: TestStoreOptions = {}) => {
   const dir = mkdtempSync(join(tmpdir(), 'linli-test-'));
   const clock = manualClock();
-  const app: LocalApp = openLocalApp({ dataDir: dir, clock });
+  const opened = await openTestStore(dir, options);
+  const app: LocalApp = openLocalApp({ dataDir: dir, clock, store: opened.store });
   await seedDemo(app.ports.store, clock.now());
 
   const callAs =
@@ -39,6 +41,9 @@ export const openHarness = async () => {
   return {
     app,
     clock,
+    kind: opened.kind,
+    /** The emulator behind the CloudBase adapter, when the store is `cloudbase`. */
+    emulator: opened.emulator,
     store: app.ports.store,
     as: (key: DemoKey) => callAs(openidOf(key)),
     okAs: (key: DemoKey) => okAs(openidOf(key)),
@@ -48,6 +53,7 @@ export const openHarness = async () => {
     raw: (fn: FunctionName, event: unknown, openid: string | null) => app.handlers[fn](event, { openid }),
     async close() {
       await app.close();
+      await opened.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -51,6 +51,8 @@ export interface CloudbaseQuery {
   count(): Promise<SdkResult & { total?: number }>;
   /** Multi-document by default; `updated` counts documents modified, not matched. */
   update(data: object): Promise<SdkResult & { updated?: number }>;
+  /** Updates the first matching document and answers it after the update (`doc` absent when none matched). */
+  updateAndReturn(data: object): Promise<SdkResult & { updated?: number; doc?: unknown }>;
 }
 
 /** What a transaction's `collection()` offers: document-level operations only. */
@@ -59,7 +61,11 @@ export interface CloudbaseTxCollection {
   add(doc: object): Promise<SdkResult & { id?: string }>;
 }
 
-export interface CloudbaseCollection extends CloudbaseQuery, CloudbaseTxCollection {}
+export interface CloudbaseCollection extends CloudbaseQuery, CloudbaseTxCollection {
+  /** Several documents in one request, inserted in order. */
+  add(docs: object[]): Promise<SdkResult & { ids?: string[] }>;
+  add(doc: object): Promise<SdkResult & { id?: string }>;
+}
 
 export interface CloudbaseTransaction {
   collection(name: string): CloudbaseTxCollection;

@@ -1,4 +1,6 @@
-import { StoreError, isFieldOp, isUpdateOp, type FieldOp, type Filter, type Update, type UpdateOp } from '../../_core/store/port';
+import { updateSteps } from '../../_core/store/apply';
+import { normalizeFilter } from '../../_core/store/filters';
+import { StoreError, isFieldOp, type FieldOp, type Filter, type Update, type UpdateOp } from '../../_core/store/port';
 import type { CloudbaseCommand, SdkCondition } from './sdk';
 
 function invalid(message: string): never {
@@ -34,22 +36,21 @@ const fieldCondition = (_: CloudbaseCommand, op: FieldOp): SdkCondition => {
  * A port filter as a `where()` argument. Field conditions stay a plain object keyed by (dotted) path;
  * `$and`/`$or` become `_.and`/`_.or` around it.
  */
-export const translateFilter = (_: CloudbaseCommand, filter: Filter): SdkCondition => {
+export const translateFilter = (_: CloudbaseCommand, filter: Filter): SdkCondition => translateValid(_, normalizeFilter(filter));
+
+const translateValid = (_: CloudbaseCommand, filter: Filter): SdkCondition => {
   const fields: Record<string, SdkCondition> = {};
   const parts: SdkCondition[] = [];
   for (const [key, value] of Object.entries(filter)) {
     if (key === '$and' || key === '$or') {
       if (value === undefined) continue;
       if (!Array.isArray(value)) invalid(`${key} needs an array of filters`);
-      const subs = value.map((sub) => translateFilter(_, sub));
+      const subs = value.map((sub) => translateValid(_, sub));
       if (key === '$and') parts.push(...subs);
-      // `{$or: []}` is rejected by the server; an empty disjunction matches nothing.
-      else parts.push(subs.length > 0 ? _.or(subs) : { _id: _.in([]) });
+      else parts.push(_.or(subs));
       continue;
     }
     if (key.startsWith('$')) invalid(`unsupported filter key ${key}`);
-    // The SDK silently drops undefined conditions, which would widen a guard to match more documents.
-    if (value === undefined) invalid(`filter on ${key} is undefined`);
     if (isFieldOp(value)) fields[key] = fieldCondition(_, value);
     else if (value === null || typeof value !== 'object') fields[key] = _.eq(value);
     else invalid(`filter on ${key} must be a scalar or a cmd.* operator`);
@@ -64,9 +65,11 @@ const updateCommand = (_: CloudbaseCommand, op: UpdateOp): SdkCondition => {
     case 'set':
       return _.set(op.value);
     case 'inc':
+      if (typeof op.value !== 'number' || !Number.isFinite(op.value)) return invalid('inc needs a finite number');
       return _.inc(op.value);
     case 'push':
       // Always an array: `_.push(obj)` with an `each` key would be read as push modifiers.
+      if (!Array.isArray(op.value)) return invalid('push needs an array of values');
       return _.push(op.value);
     case 'pull':
       return _.pull(op.value);
@@ -78,18 +81,13 @@ const updateCommand = (_: CloudbaseCommand, op: UpdateOp): SdkCondition => {
 };
 
 /**
- * A port update as an `update()` argument. Every field gets an explicit command: a bare object must
- * replace the field, whereas the SDK would otherwise flatten it into a merge of its sub-fields.
+ * A port update as an `update()` argument: one command per field, keyed by its dotted path, after
+ * the same validation the SQLite adapter applies. A bare object therefore merges field by field
+ * (as the SDK itself would flatten it), and `upd.set(object)` replaces the value.
+ * Answers null when nothing is left to change (every value undefined).
  */
-export const translateUpdate = (_: CloudbaseCommand, update: Update): Record<string, SdkCondition> => {
+export const translateUpdate = (_: CloudbaseCommand, update: Update): Record<string, SdkCondition> | null => {
   const data: Record<string, SdkCondition> = {};
-  for (const [key, value] of Object.entries(update)) {
-    if (key === '_id') invalid('an update cannot change _id');
-    if (key.startsWith('$')) invalid(`unsupported update key ${key}`);
-    // Skipped like a JSON round trip would; the SDK drops undefined values too.
-    if (value === undefined) continue;
-    data[key] = isUpdateOp(value) ? updateCommand(_, value) : _.set(value);
-  }
-  if (Object.keys(data).length === 0) invalid('an update must change at least one field');
-  return data;
+  for (const step of updateSteps(update)) data[step.path.join('.')] = updateCommand(_, step.op);
+  return Object.keys(data).length === 0 ? null : data;
 };

@@ -6,6 +6,7 @@
  * Field paths are embedded as literals (not bound) so that SQLite can match the expression indexes.
  */
 import { isArrayIndex, isPlainObject, splitPath } from '../../_core/store/apply';
+import { normalizeFilter } from '../../_core/store/filters';
 import { isFieldOp, StoreError, type FieldOp, type Filter, type FindOptions, type Scalar } from '../../_core/store/port';
 
 export interface Sql {
@@ -144,7 +145,7 @@ function compile(filter: unknown, params: unknown[]): string {
 
 export function compileFilter(filter: Filter): Sql {
   const params: unknown[] = [];
-  const sql = compile(filter, params);
+  const sql = compile(normalizeFilter(filter), params);
   return { sql, params };
 }
 

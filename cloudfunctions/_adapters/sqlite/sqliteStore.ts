@@ -118,6 +118,27 @@ class SqliteStore implements Store {
     return this.outside(collection, () => this.updateWhereSync(collection, filter, update));
   }
 
+  updateAndReturn<T extends Doc = Doc>(collection: string, filter: Filter, update: Update): Promise<T | null> {
+    return this.outside(collection, () => this.updateAndReturnSync<T>(collection, filter, update));
+  }
+
+  insertMany<T extends Doc>(collection: string, docs: T[]): Promise<void> {
+    if (!Array.isArray(docs) || docs.length === 0) return Promise.reject(new StoreError('INVALID_QUERY', 'insertMany needs a non-empty array'));
+    let current: string | undefined;
+    return this.outside(
+      collection,
+      () => {
+        // One by one, each committed, so that a duplicate leaves the ones before it (as CloudBase does).
+        for (const doc of docs) {
+          current = doc?._id;
+          this.insertSync(collection, doc);
+        }
+      },
+      undefined,
+      () => current,
+    );
+  }
+
   async transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
     if (this.txContext.getStore()?.active) throw new StoreError('UNSUPPORTED_IN_TRANSACTION', 'nested transactions are not supported');
     return this.mutex.run(async () => {
@@ -152,7 +173,7 @@ class SqliteStore implements Store {
    * Runs a synchronous operation outside any transaction: it queues behind an open transaction
    * and is refused when called from inside one (it would deadlock or escape the transaction).
    */
-  private outside<T>(collection: string, fn: () => T, id?: string): Promise<T> {
+  private outside<T>(collection: string, fn: () => T, id?: string, idNow?: () => string | undefined): Promise<T> {
     if (this.txContext.getStore()?.active) {
       return Promise.reject(
         new StoreError('UNSUPPORTED_IN_TRANSACTION', 'inside a transaction use the tx argument, not the store'),
@@ -163,7 +184,7 @@ class SqliteStore implements Store {
       try {
         return fn();
       } catch (e) {
-        throw translate(e, collection, id);
+        throw translate(e, collection, idNow ? idNow() : id);
       }
     });
   }
@@ -177,7 +198,7 @@ class SqliteStore implements Store {
         return Promise.reject(translate(e, collection, id));
       }
     };
-    const tx: Transaction & Record<'find' | 'count' | 'updateWhere' | 'transaction', () => Promise<never>> = {
+    const tx: Transaction & Record<'find' | 'count' | 'updateWhere' | 'updateAndReturn' | 'insertMany' | 'transaction', () => Promise<never>> = {
       get: <T extends Doc = Doc>(collection: string, id: string) => inside(collection, () => this.getSync<T>(collection, id)),
       insert: <T extends Doc>(collection: string, doc: T) =>
         inside(collection, () => this.insertSync(collection, doc), doc?._id),
@@ -188,6 +209,8 @@ class SqliteStore implements Store {
       find: refuse('find'),
       count: refuse('count'),
       updateWhere: refuse('updateWhere'),
+      updateAndReturn: refuse('updateAndReturn'),
+      insertMany: refuse('insertMany'),
       transaction: refuse('a nested transaction'),
     };
     return tx;
@@ -257,6 +280,21 @@ class SqliteStore implements Store {
     const rows = this.stmt(sql).all(...where.params, limit, skip) as Row[];
     const docs = rows.map((r) => JSON.parse(r.doc) as T);
     return fields ? docs.map((d) => project(d, fields)) : docs;
+  }
+
+  private updateAndReturnSync<T extends Doc>(collection: string, filter: Filter, update: Update): T | null {
+    const table = this.table(collection);
+    const where = compileFilter(filter);
+    return this.db.transaction(() => {
+      const row = this.stmt(`SELECT _id, doc FROM ${table} WHERE ${where.sql} LIMIT 1`).get(...where.params) as Row | undefined;
+      if (!row) {
+        applyUpdate({ _id: '' }, update); // validates the update even when nothing matches
+        return null;
+      }
+      const { doc, changed } = applyUpdate(JSON.parse(row.doc) as Doc, update);
+      if (changed) this.stmt(`UPDATE ${table} SET doc = ? WHERE _id = ?`).run(JSON.stringify(doc), row._id);
+      return doc as T;
+    }).immediate();
   }
 
   private updateWhereSync(collection: string, filter: Filter, update: Update): number {

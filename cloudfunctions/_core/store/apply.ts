@@ -60,7 +60,8 @@ export function getPath(doc: unknown, path: string[]): unknown {
   return cur;
 }
 
-type Step = { path: string[]; op: UpdateOp };
+export type UpdateStep = { path: string[]; op: UpdateOp };
+type Step = UpdateStep;
 
 function flattenUpdate(update: Update, prefix: string[], out: Step[]): Step[] {
   for (const [key, value] of Object.entries(update)) {
@@ -80,6 +81,18 @@ function rejectConflicts(steps: Step[]): void {
     for (const b of keys)
       if (a !== b && b.startsWith(`${a}.`)) invalid(`update paths "${a}" and "${b}" conflict`);
   if (new Set(keys).size !== keys.length) invalid('an update names the same field twice');
+}
+
+/**
+ * The update as a list of single-field operations, validated as every adapter must: paths are
+ * well-formed, `_id` is untouched, no two operations name the same field or a field and its parent.
+ * A bare plain object contributes one `set` per leaf (a merge); `undefined` values are dropped.
+ */
+export function updateSteps(update: Update): UpdateStep[] {
+  if (!isPlainObject(update)) invalid('an update must be a plain object');
+  const steps = flattenUpdate(update, [], []);
+  rejectConflicts(steps);
+  return steps;
 }
 
 /** The container that holds the last segment, created on the way for set-like operations. */
@@ -160,9 +173,7 @@ function applyStep(doc: PlainObject, { path, op }: Step): void {
  * input: CloudBase counts modified documents only, and guards built on `updateWhere` rely on it.
  */
 export function applyUpdate<T extends Doc>(doc: T, update: Update): { doc: T; changed: boolean } {
-  if (!isPlainObject(update)) invalid('an update must be a plain object');
-  const steps = flattenUpdate(update, [], []);
-  rejectConflicts(steps);
+  const steps = updateSteps(update);
   const next = toStored(doc);
   for (const step of steps) applyStep(next, step);
   return { doc: next, changed: !deepEqual(doc, next) };
@@ -173,14 +184,18 @@ export function project<T extends Doc>(doc: T, fields: string[]): T {
   const out: PlainObject = { _id: doc._id };
   for (const field of fields) {
     const path = splitPath(field);
-    const value = getPath(doc, path);
-    if (value === undefined) continue;
+    // As MongoDB does: every object on the way that exists is kept, even when the leaf is missing.
+    let source: unknown = doc;
     let target = out;
-    for (const seg of path.slice(0, -1)) {
-      if (!isPlainObject(target[seg])) target[seg] = {};
-      target = target[seg] as PlainObject;
+    for (const [i, seg] of path.entries()) {
+      if (!isPlainObject(source) || !(seg in source)) break;
+      source = source[seg];
+      if (i === path.length - 1) target[seg] = source;
+      else if (isPlainObject(source)) {
+        if (!isPlainObject(target[seg])) target[seg] = {};
+        target = target[seg] as PlainObject;
+      } else break;
     }
-    target[path[path.length - 1]] = value;
   }
   return out as T;
 }

@@ -73,6 +73,17 @@ export interface Store extends DocOps {
   /** Applies `update` to every matching document; answers how many were modified. */
   updateWhere(collection: string, filter: Filter, update: Update): Promise<number>;
   /**
+   * Applies `update` to the first document matching `filter` and answers that document as it is
+   * after the update, or null when none matched: a guarded write that tells its result in the same
+   * round trip (CloudBase's `updateAndReturn`).
+   */
+  updateAndReturn<T extends Doc = Doc>(collection: string, filter: Filter, update: Update): Promise<T | null>;
+  /**
+   * Inserts several documents in one round trip, in order. A document whose `_id` exists stops it
+   * with a DuplicateKeyError; the documents before it are inserted.
+   */
+  insertMany<T extends Doc>(collection: string, docs: T[]): Promise<void>;
+  /**
    * Runs `fn` atomically: all of its writes happen, or none. `fn` may run more than once (CloudBase
    * retries on conflict), so it must have no side effects outside the transaction.
    */
@@ -82,7 +93,8 @@ export interface Store extends DocOps {
 
 export class StoreError extends Error {
   constructor(
-    readonly kind: 'DUPLICATE_KEY' | 'LIMIT_EXCEEDED' | 'UNSUPPORTED_IN_TRANSACTION' | 'INVALID_QUERY' | 'BACKEND',
+    /** CONFLICT: a transaction kept conflicting with concurrent writers after every retry. */
+    readonly kind: 'DUPLICATE_KEY' | 'LIMIT_EXCEEDED' | 'UNSUPPORTED_IN_TRANSACTION' | 'INVALID_QUERY' | 'CONFLICT' | 'BACKEND',
     message: string,
   ) {
     super(message);
