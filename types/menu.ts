@@ -38,6 +38,8 @@ export const ServiceItem = z.object({
   skills: z.array(Skill),
   durationMinutes: z.number(),
   monthlyQuota: z.nullable(z.number()),
+  /** Places left this month for the caller's community; null = no quota; absent from older servers. */
+  quotaLeft: z.optional(z.nullable(z.number())),
   status: ItemStatus,
   createdAt: Timestamp,
   updatedAt: Timestamp,

@@ -127,7 +127,7 @@ const ActivitiesPage = () => {
             <View key={group.key}>
               <Text className="section-title">{dayLabel(group.items[0].startAt)}</Text>
               {group.items.map((activity) => (
-                <ActivityCard key={activity._id} activity={activity} onClick={open(activity._id)} />
+                <ActivityCard key={activity._id} activity={activity} unpublished={menu?.status === 'draft'} onClick={open(activity._id)} />
               ))}
             </View>
           ))

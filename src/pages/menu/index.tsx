@@ -7,6 +7,7 @@ import { CATEGORY_KIND_LABELS } from '../../../types/constants/menu';
 import { EmptyState, ErrorState, LoadingState, PageShell, SegmentTabs } from '../../components';
 import { formatDuration } from '../../lib/time';
 import { useMenu } from './useMenu';
+import { quotaText } from '../orders/components/quota';
 import { ROUTES } from '../../lib/routes';
 
 const KIND_TABS = [
@@ -14,7 +15,6 @@ const KIND_TABS = [
   { value: 'featured', label: CATEGORY_KIND_LABELS.featured },
 ] as const;
 
-const quotaText = (item: ServiceItem) => (item.monthlyQuota === null ? '' : `每月${item.monthlyQuota}次`);
 
 const openItem = (item: ServiceItem) => () => void Taro.navigateTo({ url: ROUTES.menuItem(item._id) });
 

@@ -109,7 +109,7 @@ const MenuEditorPage = () => {
             <View key={group.key}>
               <Text className="section-title">{dayLabel(group.items[0].startAt)}</Text>
               {group.items.map((activity) => (
-                <ActivityCard key={activity._id} activity={activity}>
+                <ActivityCard key={activity._id} activity={activity} unpublished={draft}>
                   <Text className="muted">
                     已报名 {activity.confirmedCount}/{activity.capacity} 人{activity.seriesId ? ' · 每周活动' : ''}
                   </Text>

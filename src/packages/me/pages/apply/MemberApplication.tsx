@@ -29,9 +29,9 @@ export const MemberApplication = ({ user, onApplied }: { user: UserProfile; onAp
           <Text>党员志愿者申请</Text>
           <MemberStatusTag status="pending" />
         </View>
-        <Text className="muted">已提交：{user.branch}</Text>
-        <Text className="muted">技能：{user.skills.join('、')}</Text>
-        <Text className="muted">社区工作人员审核后，您将成为党员志愿者。</Text>
+        <Text className="muted line">已提交：{user.branch}</Text>
+        <Text className="muted line">技能：{user.skills.join('、')}</Text>
+        <Text className="muted line">社区工作人员审核后，您将成为党员志愿者。</Text>
       </View>
     );
   }
@@ -63,9 +63,9 @@ export const MemberApplication = ({ user, onApplied }: { user: UserProfile; onAp
         {user.memberStatus === 'rejected' ? <MemberStatusTag status="rejected" /> : null}
       </View>
       {user.memberStatus === 'rejected' ? (
-        <Text className="muted">上次申请未通过{user.rejectReason ? `：${user.rejectReason}` : ''}。可修改后重新提交。</Text>
+        <Text className="muted line">上次申请未通过{user.rejectReason ? `：${user.rejectReason}` : ''}。可修改后重新提交。</Text>
       ) : (
-        <Text className="muted">在职党员到社区报到，用自己的专长为邻里服务。</Text>
+        <Text className="muted line">在职党员到社区报到，用自己的专长为邻里服务。</Text>
       )}
       <View className="form-card">
         <FormField label="所在党支部或工作单位" required error={errors.branch}>
@@ -89,9 +89,11 @@ export const MemberApplication = ({ user, onApplied }: { user: UserProfile; onAp
           />
         </FormField>
       </View>
-      <Button type="primary" block loading={submitting} disabled={submitting} onClick={() => void submit()}>
-        提交党员申请
-      </Button>
+      <View className="sticky-actions">
+        <Button type="primary" block loading={submitting} disabled={submitting} onClick={() => void submit()}>
+          提交党员申请
+        </Button>
+      </View>
     </View>
   );
 };

@@ -6,6 +6,7 @@ import { CATEGORY_KIND_LABELS } from '../../../../../types/constants/menu';
 import { ErrorState, ItemStatusTag, LoadingState, PageShell, StatusTag } from '../../../../components';
 import { call } from '../../../../services';
 import { formatDuration } from '../../../../lib/time';
+import { quotaText, quotaUsedUp } from '../../../../pages/orders/components/quota';
 import { OrderItemButton } from '../../../../pages/orders/components/OrderItemButton';
 
 type ItemState = { status: 'loading' } | { status: 'ready'; item: ServiceItem } | { status: 'error'; error: unknown };
@@ -54,8 +55,8 @@ const ItemPage = () => {
             <Text>{formatDuration(item.durationMinutes)}</Text>
           </View>
           <View className="card__row">
-            <Text className="muted">每月名额</Text>
-            {item.monthlyQuota === null ? <Text>不限</Text> : <Text className="strong-number">{item.monthlyQuota}</Text>}
+            <Text className="muted">本月名额</Text>
+            {item.monthlyQuota === null ? <Text>不限</Text> : <Text className={`quota${quotaUsedUp(item) ? ' quota--out' : ''}`}>{quotaText(item)}</Text>}
           </View>
           <View className="card__row">
             <Text className="muted">服务志愿者技能</Text>

@@ -108,9 +108,9 @@ const ItemEditPage = () => {
             <Text>{item.title}</Text>
             <ItemStatusTag status={item.status} />
           </View>
-          <Text className="muted">最近更新：{formatDateTime(item.updatedAt)}</Text>
+          <Text className="muted line">最近更新：{formatDateTime(item.updatedAt)}</Text>
           {archived ? (
-            <Text className="muted">已归档的服务不能修改或重新上架。</Text>
+            <Text className="muted line">已归档的服务不能修改或重新上架。</Text>
           ) : (
             <ItemStatusActions status={item.status} busy={busy} onChange={(to) => void changeStatus(to)} />
           )}
