@@ -99,12 +99,21 @@ describe('服务菜单 in the built mini-program', () => {
     page.close();
   });
 
-  it('shows the server’s refusal and a way forward, then recovers on retry', async () => {
+  it('invites an unregistered visitor to register rather than reporting 加载失败 (issue 13 bug 5)', async () => {
     mp.answer(() => ({ ok: false, error: { code: 'FORBIDDEN', message: '请先完成注册' } }));
     const page = await mp.open('pages/menu/index');
+    expect(page.text()).toContain('欢迎来到邻里服务');
+    expect(page.text()).not.toContain('加载失败');
+    await page.tapText('立即注册');
+    expect(mp.navigations).toContainEqual({ api: 'navigateTo', url: '/packages/me/pages/register/index' });
+    page.close();
+  });
+
+  it('shows the server’s refusal and recovers on retry', async () => {
+    mp.answer(() => ({ ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } }));
+    const page = await mp.open('pages/menu/index');
     expect(page.text()).toContain('加载失败');
-    expect(page.text()).toContain('请先完成注册');
-    expect(page.text()).toContain('去注册');
+    expect(page.text()).toContain('系统繁忙，请稍后再试');
 
     mp.answer(() => ok(MENU));
     await page.tapText('重新加载');
