@@ -18,7 +18,7 @@ export default defineAppConfig({
     { root: 'packages/resident-orders', pages: ['pages/item/index', 'pages/form/index', 'pages/list/index', 'pages/detail/index'] },
     { root: 'packages/resident-wishes', pages: ['pages/detail/index', 'pages/post/index', 'pages/mine/index'] },
     { root: 'packages/resident-activities', pages: ['pages/detail/index', 'pages/signup/index', 'pages/mine/index'] },
-    { root: 'packages/me', pages: ['pages/register/index', 'pages/apply/index', 'pages/messages/index', 'pages/leaderboard/index'] },
+    { root: 'packages/me', pages: ['pages/register/index', 'pages/profile/index', 'pages/apply/index', 'pages/messages/index', 'pages/leaderboard/index'] },
     // members and staff
     { root: 'packages/staff', pages: ['pages/items/index', 'pages/item-edit/index', 'pages/members/index'] },
     { root: 'packages/member', pages: ['pages/card/index'] },
@@ -42,23 +42,25 @@ export default defineAppConfig({
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f5f5f5',
-    navigationBarBackgroundColor: '#C8161D',
+    // White bar, dark title (docs/STYLE.md: brand red is for primary actions and accents).
+    navigationBarBackgroundColor: '#ffffff',
     navigationBarTitleText: '邻里服务',
-    navigationBarTextStyle: 'white',
+    navigationBarTextStyle: 'black',
+    // In the h5 build this turns on Taro's own navigation bar: the page title and a back button.
+    navigationStyle: 'default',
   },
   tabBar: {
     color: '#666666',
     selectedColor: '#C8161D',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
+    // Icons drawn from @nutui/icons-react-taro by scripts/make-tab-icons.mjs.
     list: [
-      { pagePath: 'pages/index/index', text: '首页' },
-      { pagePath: 'pages/menu/index', text: '服务' },
-      // tab: wishes
-      { pagePath: 'pages/wishes/index', text: '心愿' },
-      // tab: activities
-      { pagePath: 'pages/activities/index', text: '活动' },
-      { pagePath: 'pages/mine/index', text: '我的' },
+      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tabbar/home.png', selectedIconPath: 'assets/tabbar/home-active.png' },
+      { pagePath: 'pages/menu/index', text: '服务', iconPath: 'assets/tabbar/menu.png', selectedIconPath: 'assets/tabbar/menu-active.png' },
+      { pagePath: 'pages/wishes/index', text: '心愿', iconPath: 'assets/tabbar/wishes.png', selectedIconPath: 'assets/tabbar/wishes-active.png' },
+      { pagePath: 'pages/activities/index', text: '活动', iconPath: 'assets/tabbar/activities.png', selectedIconPath: 'assets/tabbar/activities-active.png' },
+      { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tabbar/mine.png', selectedIconPath: 'assets/tabbar/mine-active.png' },
     ],
   },
 });

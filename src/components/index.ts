@@ -3,6 +3,7 @@ export { EmptyState } from './EmptyState';
 export { LoadingState } from './LoadingState';
 export { ErrorState } from './ErrorState';
 export { PageShell } from './PageShell';
+export { PeriodSwitcher, type PeriodSwitcherProps } from './PeriodSwitcher';
 export { ElderTabBar, type TabKey } from './ElderTabBar';
 export { FormField } from './FormField';
 export { ChoiceChips, type ChoiceOption } from './ChoiceChips';

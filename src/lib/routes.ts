@@ -6,6 +6,7 @@ export const ROUTES = {
   register: '/packages/me/pages/register/index',
   mine: '/pages/mine/index',
   memberApply: '/packages/me/pages/apply/index',
+  profileEdit: '/packages/me/pages/profile/index',
   /** h5 (local mode) only. */
   login: '/pages/login/index',
   staffItems: '/packages/staff/pages/items/index',

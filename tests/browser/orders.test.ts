@@ -96,7 +96,7 @@ describe('点菜 → 派单 → 送菜 → 评菜 in the browser, against the lo
     await page.waitForURL(/resident-orders\/pages\/detail\/index\?id=/);
     orderUrl = page.url();
     await visibleText(page, '社区正在为您安排党员志愿者', false).waitFor();
-    await visibleText(page, '提交订单 → 待派单', true).waitFor();
+    await visibleText(page, '孙丽 · 提交订单', true).waitFor();
   });
 
   test('李红梅 dispatches it to 张建国 from the 派单台', async () => {
@@ -113,7 +113,7 @@ describe('点菜 → 派单 → 送菜 → 评菜 in the browser, against the lo
     await expect(zhang.textContent()).resolves.toContain('技能匹配');
     await zhang.locator('taro-button-core').click();
     await dialogButton('确认派单').click();
-    await visibleText(page, '待派单 → 已派单', true).waitFor();
+    await visibleText(page, '李红梅 · 派单', true).waitFor();
     await visibleText(page, '派给张建国', true).waitFor();
   });
 
@@ -130,7 +130,7 @@ describe('点菜 → 派单 → 送菜 → 评菜 in the browser, against the lo
 
     await button(page, '开始服务').click();
     await dialogButton('开始服务').click();
-    await visibleText(page, '已派单 → 服务中', true).waitFor();
+    await visibleText(page, '张建国 · 开始服务', true).waitFor();
 
     await visible(page.locator('textarea[placeholder="如：更换了电饭煲温控器，已试用正常"]')).fill('更换了电饭煲温控器，已试用正常');
     // Taro h5's chooseImage puts an <input type="file" id="taroChooseImage"> in the page and clicks it.
@@ -142,7 +142,7 @@ describe('点菜 → 派单 → 送菜 → 评菜 in the browser, against the lo
     await shot('orders-3-task-detail');
 
     await button(page, '完成服务').click();
-    await visibleText(page, '服务中 → 待评价', true).waitFor();
+    await visibleText(page, '张建国 · 完成服务', true).waitFor();
     // The photo is now stored and served by the local gateway.
     const src = await visible(page.locator('.photo-grid__image img, img.photo-grid__image')).getAttribute('src');
     expect(src).toMatch(/^\/files\/[a-z0-9]+\.png$/);
@@ -166,16 +166,15 @@ describe('点菜 → 派单 → 送菜 → 评菜 in the browser, against the lo
     await visible(page.locator('textarea[placeholder="说说这次服务（选填）"]')).fill('张师傅修得又快又好');
     await button(page, '提交评价').click();
 
-    await visibleText(page, '待评价 → 已评价', true).waitFor();
+    await visibleText(page, '孙丽 · 评价服务', true).waitFor();
     const steps = await page.locator('.timeline__item').filter({ visible: true }).allTextContents();
     expect(steps).toHaveLength(5);
-    expect(steps[0]).toContain('待评价 → 已评价');
-    expect(steps[0]).toContain('孙丽');
-    expect(steps[1]).toContain('服务中 → 待评价');
-    expect(steps[2]).toContain('已派单 → 服务中');
-    expect(steps[3]).toContain('待派单 → 已派单');
-    expect(steps[3]).toContain('李红梅');
-    expect(steps[4]).toContain('提交订单 → 待派单');
+    // Oldest first, in words, like a wish's timeline.
+    expect(steps[0]).toContain('孙丽 · 提交订单');
+    expect(steps[1]).toContain('李红梅 · 派单');
+    expect(steps[2]).toContain('张建国 · 开始服务');
+    expect(steps[3]).toContain('张建国 · 完成服务');
+    expect(steps[4]).toContain('孙丽 · 评价服务');
     await visibleText(page, '张师傅修得又快又好', true).waitFor();
     await shot('orders-4-rated-timeline');
   });

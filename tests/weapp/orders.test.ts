@@ -101,13 +101,13 @@ describe('订单详情 in the built mini-program', () => {
     expect(text).toContain('服务志愿者张建国');
     expect(text).toContain('更换了温控器，试用正常');
     expect(text).toContain('为这次服务打分');
-    // Timeline: who, when, from → to, note; the latest move first.
-    expect(text).toContain('服务中 → 待评价');
-    expect(text).toContain('待派单 → 已派单');
-    expect(text).toContain('提交订单 → 待派单');
+    // Timeline: who did what, when, the new state, the note; oldest first like a wish's.
+    expect(text).toContain('张建国 · 完成服务');
+    expect(text).toContain('李红梅 · 派单');
+    expect(text).toContain('孙丽 · 提交订单');
     expect(text).toContain('李红梅 · 2026-11-20 09:10');
     expect(text).toContain('派给张建国');
-    expect(text.indexOf('服务中 → 待评价')).toBeLessThan(text.indexOf('提交订单 → 待派单'));
+    expect(text.indexOf('孙丽 · 提交订单')).toBeLessThan(text.indexOf('张建国 · 完成服务'));
     // A resident cannot cancel once the service is done.
     expect(text).not.toContain('取消订单');
     page.close();
@@ -146,7 +146,7 @@ describe('订单详情 in the built mini-program', () => {
     const text = page.text();
     expect(text).toContain('已评价');
     expect(text).toContain('居民评价★★★★★');
-    expect(text).toContain('待评价 → 已评价');
+    expect(text).toContain('孙丽 · 评价服务');
     expect(text).toContain('5星');
     expect(text).not.toContain('提交评价');
     page.close();

@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import type { ActionOutput } from '../../../types/api';
 import { ACTIVITY_MENU_STATUS_LABELS } from '../../../types/constants/activities';
-import { EmptyState, ErrorState, LoadingState, PageShell, StatusTag } from '../../components';
+import { EmptyState, ErrorState, LoadingState, PageShell, PeriodSwitcher, StatusTag } from '../../components';
 import { call, isUnregistered, messageOf } from '../../services';
 import { ROUTES } from '../../lib/routes';
 import { ActivityCard, groupByDate } from './components/ActivityCard';
@@ -32,18 +32,6 @@ const useMonthMenu = () => {
 
   return { state, setState, load };
 };
-
-const MonthSwitcher = ({ month, onShift }: { month: string; onShift: (delta: number) => void }) => (
-  <View className="month-switch">
-    <View id="month-prev" className="month-switch__arrow" onClick={() => onShift(-1)}>
-      <Text>‹ 上月</Text>
-    </View>
-    <Text className="month-switch__label">{monthLabel(month)}</Text>
-    <View id="month-next" className="month-switch__arrow" onClick={() => onShift(1)}>
-      <Text>下月 ›</Text>
-    </View>
-  </View>
-);
 
 const ActivitiesPage = () => {
   const [month, setMonth] = useState(() => monthOf());
@@ -144,8 +132,8 @@ const ActivitiesPage = () => {
   }
 
   return (
-    <PageShell>
-      <MonthSwitcher month={month} onShift={shift} />
+    <PageShell tab="activities">
+      <PeriodSwitcher label={monthLabel(month)} onPrev={() => shift(-1)} onNext={() => shift(1)} />
       {state.status === 'error' && isUnregistered(state.error) ? null : (
         <View className="actions actions--top">
           <Button type="default" block onClick={() => void Taro.navigateTo({ url: ROUTES.mySignups })}>

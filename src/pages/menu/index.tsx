@@ -63,7 +63,7 @@ const MenuPage = () => {
   }
 
   return (
-    <PageShell>
+    <PageShell tab="menu">
       <SegmentTabs tabs={KIND_TABS} value={kind} onChange={setKind} />
       {body}
       {state.status === 'ready' ? (

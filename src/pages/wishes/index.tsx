@@ -143,7 +143,7 @@ const WishWallPage = () => {
 
   const unregistered = state.status === 'error' && isUnregistered(state.error);
   return (
-    <PageShell>
+    <PageShell tab="wishes">
       {unregistered ? null : (
         <View className="card wish-hero">
           <View className="wish-hero__head">

@@ -91,6 +91,6 @@ export const OrderInfo = ({ order, view }: { order: OrderView; view: OrderInfoVi
 export const OrderTimelineCard = ({ order }: { order: OrderView }) => (
   <View className="card">
     <View className="card__title">服务进度</View>
-    <OrderTimeline events={order.timeline} />
+    <OrderTimeline events={order.timeline} assigneeId={order.assigneeId} />
   </View>
 );

@@ -11,10 +11,21 @@ import { useListPage } from '../../../../lib/useListPage';
 import { usePagedList } from '../../../../lib/usePagedList';
 import '../../../../pages/orders/components/orders.scss';
 
-/** Notices about an order open it: the member's task for what was sent to the volunteer. */
-const targetOf = (message: MessageView): string | null => {
-  if (message.refType !== 'order' || !message.refId) return null;
-  return message.kind === 'order_assigned' || message.kind === 'order_cancelled' ? ROUTES.taskDetail(message.refId) : ROUTES.orderDetail(message.refId);
+/** Where a message leads: what it is about. A tab (the month's activity menu) is switched to. */
+export const targetOf = (message: Pick<MessageView, 'refType' | 'refId' | 'kind'>): { url: string; tab: boolean } | null => {
+  if (message.refType === 'activity_menu') return { url: ROUTES.activities, tab: true };
+  if (!message.refId) return null;
+  switch (message.refType) {
+    case 'order':
+      // What was sent to the volunteer opens their task; the resident's notices open the order.
+      return { url: message.kind === 'order_assigned' || message.kind === 'order_cancelled' ? ROUTES.taskDetail(message.refId) : ROUTES.orderDetail(message.refId), tab: false };
+    case 'wish':
+      return { url: ROUTES.wishDetail(message.refId), tab: false };
+    case 'activity':
+      return { url: ROUTES.activityDetail(message.refId), tab: false };
+    default:
+      return null;
+  }
 };
 
 /** 消息中心: every notice the community sent, newest first; unread ones are marked. */
@@ -45,8 +56,8 @@ const MessagesPage = () => {
 
   const open = (message: MessageView) => {
     if (!message.read) markRead([message._id]);
-    const url = targetOf(message);
-    if (url) void Taro.navigateTo({ url });
+    const target = targetOf(message);
+    if (target) void (target.tab ? Taro.switchTab({ url: target.url }) : Taro.navigateTo({ url: target.url }));
   };
 
   let body: ReactNode;
@@ -80,7 +91,12 @@ const MessagesPage = () => {
                   <Text>{message.title}</Text>
                 </View>
               }
-              description={`${message.body} · ${formatDateTime(message.at)}`}
+              description={
+                <View>
+                  <Text className="message-row__body">{message.body}</Text>
+                  <Text className="message-row__time">{formatDateTime(message.at)}</Text>
+                </View>
+              }
               onClick={() => open(message)}
             />
           ))}
