@@ -35,7 +35,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: ['@tarojs/plugin-html'],
     defineConstants: {},
     alias: { '@': path.join(root, 'src') },
-    copy: { patterns: [], options: {} },
+    // The tab bar's icons also serve 长辈模式's own tab bar (ElderTabBar), by path, in both builds.
+    copy: { patterns: [{ from: 'src/assets/tabbar/', to: `${process.env.LINLI_DIST ?? 'dist'}/${isH5 ? 'h5' : 'weapp'}/assets/tabbar/` }], options: {} },
     framework: 'react',
     // Prebundling NutUI breaks watch builds; the rest of node_modules prebundles fine.
     compiler: { type: 'webpack5', prebundle: { exclude: NUTUI_PACKAGES } },

@@ -105,7 +105,7 @@ describe('订单详情 in the built mini-program', () => {
     expect(text).toContain('张建国 · 完成服务');
     expect(text).toContain('李红梅 · 派单');
     expect(text).toContain('孙丽 · 提交订单');
-    expect(text).toContain('李红梅 · 2026-11-20 09:10');
+    expect(text).toContain('李红梅 · 派单已派单2026-11-20 09:10');
     expect(text).toContain('派给张建国');
     expect(text.indexOf('孙丽 · 提交订单')).toBeLessThan(text.indexOf('张建国 · 完成服务'));
     // A resident cannot cancel once the service is done.

@@ -1,18 +1,19 @@
 import Taro from '@tarojs/taro';
-import { Heart, HeartF, Home, HomeF, Notice, NoticeF, Service, User, UserF } from '@nutui/icons-react-taro';
-import { Text, View } from '@tarojs/components';
-import type { ReactNode } from 'react';
+import { Image, Text, View } from '@tarojs/components';
 import { ROUTES } from '../../lib/routes';
 
 export type TabKey = 'home' | 'menu' | 'wishes' | 'activities' | 'mine';
 
-const TABS: ReadonlyArray<{ key: TabKey; text: string; url: string; icon: (on: boolean) => ReactNode }> = [
-  { key: 'home', text: '首页', url: ROUTES.home, icon: (on) => (on ? <HomeF size={30} /> : <Home size={30} />) },
-  { key: 'menu', text: '服务', url: ROUTES.menu, icon: () => <Service size={30} /> },
-  { key: 'wishes', text: '心愿', url: ROUTES.wishWall, icon: (on) => (on ? <HeartF size={30} /> : <Heart size={30} />) },
-  { key: 'activities', text: '活动', url: ROUTES.activities, icon: (on) => (on ? <NoticeF size={30} /> : <Notice size={30} />) },
-  { key: 'mine', text: '我的', url: ROUTES.mine, icon: (on) => (on ? <UserF size={30} /> : <User size={30} />) },
+const TABS: ReadonlyArray<{ key: TabKey; text: string; url: string }> = [
+  { key: 'home', text: '首页', url: ROUTES.home },
+  { key: 'menu', text: '服务', url: ROUTES.menu },
+  { key: 'wishes', text: '心愿', url: ROUTES.wishWall },
+  { key: 'activities', text: '活动', url: ROUTES.activities },
+  { key: 'mine', text: '我的', url: ROUTES.mine },
 ];
+
+/** The tab bar's own icon files (scripts/make-tab-icons.mjs): already in the main package, no code to ship. */
+const iconOf = (key: TabKey, on: boolean) => `/assets/tabbar/${key}${on ? '-active' : ''}.png`;
 
 /**
  * 长辈模式's tab bar: WeChat's own cannot grow its 10 px labels, so in elder mode the tab pages
@@ -27,7 +28,7 @@ export const ElderTabBar = ({ current }: { current: TabKey }) => (
         className={`elder-tabbar__item${tab.key === current ? ' elder-tabbar__item--on' : ''}`}
         onClick={tab.key === current ? undefined : () => void Taro.switchTab({ url: tab.url })}
       >
-        {tab.icon(tab.key === current)}
+        <Image className="elder-tabbar__icon" src={iconOf(tab.key, tab.key === current)} />
         <Text className="elder-tabbar__text">{tab.text}</Text>
       </View>
     ))}

@@ -1,6 +1,6 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { Button, Cell, CellGroup, Switch } from '@nutui/nutui-react-taro';
-import { Text, View } from '@tarojs/components';
+import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
+import { Switch, Text, View } from '@tarojs/components';
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import type { ActionOutput } from '../../../types/api';
 import { ACTIVITY_MENU_STATUS_LABELS } from '../../../types/constants/activities';
@@ -124,7 +124,7 @@ const ActivitiesPage = () => {
           <Cell
             title="订阅每月菜单"
             description="每月菜单发布时提醒我"
-            extra={<Switch checked={subscribed} disabled={savingSubscription} onChange={(on) => void subscribe(on)} />}
+            extra={<Switch className="app-switch" id="subscribe-switch" checked={subscribed} disabled={savingSubscription} color="#C8161D" onChange={(e) => void subscribe(e.detail.value)} />}
           />
         </CellGroup>
       </>

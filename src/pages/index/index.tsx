@@ -10,14 +10,10 @@ import {
   Message,
   Notice,
   Order,
-  Repairman,
-  Scan,
   Service,
-  Setting,
   Star,
   StarF,
   User,
-  UserAdd,
 } from '@nutui/icons-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
@@ -76,7 +72,7 @@ const ElderlyOffer = () => {
 const ResidentPanel = ({ user, badges }: { user: UserProfile; badges: HomeBadges | null }) => (
   <>
     <Section title="我想要">
-      <EntryTile icon={<Repairman size={ICON} />} title="预约服务" desc="家电维修、助老、法律咨询…" onClick={goTab(ROUTES.menu)} />
+      <EntryTile icon={<Service size={ICON} />} title="预约服务" desc="家电维修、助老、法律咨询…" onClick={goTab(ROUTES.menu)} />
       <EntryTile icon={<Heart size={ICON} />} title="发布心愿" desc="小物品、上门服务、陪伴" onClick={goTo(ROUTES.wishPost)} />
       <EntryTile icon={<Notice size={ICON} />} title="报名活动" desc="四点半课堂、中医夜市…" onClick={goTab(ROUTES.activities)} />
       <EntryTile icon={<Message size={ICON} />} title="消息" desc="进度通知" badge={badges?.unreadMessages} onClick={goTo(ROUTES.messages)} />
@@ -84,7 +80,7 @@ const ResidentPanel = ({ user, badges }: { user: UserProfile; badges: HomeBadges
     <Section title="我的进度">
       <EntryTile icon={<Order size={ICON} />} title="我的订单" desc="进度与评价" onClick={goTo(ROUTES.myOrders)} />
       <EntryTile icon={<Gift size={ICON} />} title="我的心愿" desc="认领与圆梦" onClick={goTo(ROUTES.myWishes)} />
-      <EntryTile icon={<Scan size={ICON} />} title="我的报名" desc="签到码、候补" onClick={goTo(ROUTES.mySignups)} />
+      <EntryTile icon={<List size={ICON} />} title="我的报名" desc="签到码、候补" onClick={goTo(ROUTES.mySignups)} />
       <EntryTile icon={<Star size={ICON} />} title="先锋榜" desc="党员志愿者排行" onClick={goTo(ROUTES.leaderboard)} />
     </Section>
     {user.memberStatus === 'none' ? null : (
@@ -107,7 +103,7 @@ const MemberPanel = ({ badges }: { badges: HomeBadges | null }) => (
   <>
     <Section title="志愿服务">
       <EntryTile icon={<List size={ICON} />} title="我的任务" desc="开始、完成服务" badge={badges?.myTasks} onClick={goTo(ROUTES.myTasks)} />
-      <EntryTile icon={<Repairman size={ICON} />} title="任务大厅" desc="接单：匹配技能" badge={badges?.taskHall} onClick={goTo(ROUTES.taskHall)} />
+      <EntryTile icon={<Service size={ICON} />} title="任务大厅" desc="接单：匹配技能" badge={badges?.taskHall} onClick={goTo(ROUTES.taskHall)} />
       <EntryTile icon={<Gift size={ICON} />} title="我的认领" desc="认领的心愿" badge={badges?.myClaims} onClick={goTo(ROUTES.memberClaims)} />
       <EntryTile icon={<Star size={ICON} />} title="我的积分" desc="积分明细与星级" onClick={goTo(ROUTES.myPoints)} />
     </Section>
@@ -126,17 +122,17 @@ const StaffPanel = ({ badges }: { badges: HomeBadges | null }) => (
     <Section title="待处理">
       <EntryTile icon={<Order size={ICON} />} title="派单台" desc="待派单、超时、低分回访" badge={badges?.dispatch} onClick={goTo(ROUTES.dispatchBoard)} />
       <EntryTile icon={<Heart size={ICON} />} title="心愿审核" desc="居民发布的心愿" badge={badges?.wishReview} onClick={goTo(ROUTES.staffWishReview)} />
-      <EntryTile icon={<UserAdd size={ICON} />} title="党员审核" desc="双报到申请" badge={badges?.memberReview} onClick={goTo(ROUTES.staffMembers)} />
-      <EntryTile icon={<Scan size={ICON} />} title="活动签到" desc="报名名单与签到" onClick={goTo(ROUTES.staffActivityMenus)} />
+      <EntryTile icon={<User size={ICON} />} title="党员审核" desc="双报到申请" badge={badges?.memberReview} onClick={goTo(ROUTES.staffMembers)} />
+      <EntryTile icon={<List size={ICON} />} title="活动签到" desc="报名名单与签到" onClick={goTo(ROUTES.staffActivityMenus)} />
     </Section>
     <Section title="为居民代办">
-      <EntryTile icon={<Repairman size={ICON} />} title="代点单" desc="为长辈预约服务" onClick={goTo(ROUTES.proxyOrder)} />
+      <EntryTile icon={<Service size={ICON} />} title="代点单" desc="为长辈预约服务" onClick={goTo(ROUTES.proxyOrder)} />
       <EntryTile icon={<Edit size={ICON} />} title="代发心愿" desc="为长辈发布心愿" onClick={goTo(ROUTES.staffWishProxy)} />
       <EntryTile icon={<Notice size={ICON} />} title="代报名" desc="在活动详情里为居民报名" onClick={goTab(ROUTES.activities)} />
     </Section>
     <Section title="社区管理">
-      <EntryTile icon={<Category size={ICON} />} title="服务管理" desc="备菜：上架、暂停" onClick={goTo(ROUTES.staffItems)} />
-      <EntryTile icon={<Setting size={ICON} />} title="活动菜单管理" desc="每月活动与发布" onClick={goTo(ROUTES.staffActivityMenus)} />
+      <EntryTile icon={<Edit size={ICON} />} title="服务管理" desc="备菜：上架、暂停" onClick={goTo(ROUTES.staffItems)} />
+      <EntryTile icon={<Category size={ICON} />} title="活动菜单管理" desc="每月活动与发布" onClick={goTo(ROUTES.staffActivityMenus)} />
       <EntryTile icon={<List size={ICON} />} title="全部订单" desc="按状态查看" onClick={goTo(ROUTES.allOrders)} />
       <EntryTile icon={<StarF size={ICON} />} title="党员积分" desc="明细与调整" onClick={goTo(ROUTES.staffPoints)} />
       <EntryTile icon={<Comment size={ICON} />} title="月度复盘" desc="本月数据，可导出" onClick={goTo(ROUTES.monthlyReview)} />

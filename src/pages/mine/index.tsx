@@ -1,7 +1,7 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { Button, Cell, CellGroup, Switch } from '@nutui/nutui-react-taro';
+import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { Edit } from '@nutui/icons-react-taro';
-import { Text, View } from '@tarojs/components';
+import { Switch, Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import type { UserProfile } from '../../../types/users';
 import { ErrorState, LoadingState, MemberStatusTag, PageShell, RegisterInvite, RoleTag } from '../../components';
@@ -106,7 +106,7 @@ const MinePage = () => {
         <Cell
           title="长辈模式"
           description="字体更大、对比更强、按钮更好点"
-          extra={<Switch checked={elderly} onChange={(on) => setElderly(on)} />}
+          extra={<Switch className="app-switch" id="elderly-switch" checked={elderly} color="#C8161D" onChange={(e) => setElderly(e.detail.value)} />}
         />
       </CellGroup>
       {process.env.TARO_ENV === 'h5' ? (
