@@ -35,6 +35,10 @@ export const PageShell = ({ children, requireLogin = true, className, tab }: Pag
   useEffect(() => {
     if (tab) showNativeTabBar(!elderly);
   }, [tab, elderly]);
+  useEffect(() => {
+    // h5: the navigation bar lives outside the page; it grows with 长辈模式 through this class.
+    if (process.env.TARO_ENV === 'h5' && typeof document !== 'undefined') document.body.classList.toggle('linli-elderly', elderly);
+  }, [elderly]);
   const classes = ['page', elderly ? 'page--elderly' : '', tab && elderly ? 'page--with-elder-tabbar' : '', className ?? ''].filter(Boolean).join(' ');
   return (
     <View className={classes}>
