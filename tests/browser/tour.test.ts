@@ -199,4 +199,48 @@ describe('every page in both modes: readable, reachable, with enough contrast', 
     await loginAs(page, server.url, '李红梅');
     expect(await tour('staff', STAFF_PAGES(ids))).toEqual([]);
   });
+
+  test('lines of information never run together (issue 13 bug 2)', async () => {
+    // A pending member application, and an archived service item.
+    await api('孙丽', 'users', 'applyMember', { branch: '区人民医院党支部', skills: ['医疗健康', '陪伴照护'] });
+    const { items } = await api('李红梅', 'orders', 'listItemsAdmin', {});
+    const item = (items as Array<{ _id: string; title: string }>).find((i) => i.title !== '小家电维修')!;
+    await api('李红梅', 'orders', 'setItemStatus', { itemId: item._id, status: 'archived' });
+
+    /** Each text starts below the one before it ends. */
+    const stacked = async (texts: string[]) => {
+      const boxes = [];
+      for (const text of texts) boxes.push(await page.getByText(text).filter({ visible: true }).first().boundingBox());
+      return boxes.every((box, i) => i === 0 || (box !== null && boxes[i - 1] !== null && box.y >= boxes[i - 1]!.y + boxes[i - 1]!.height - 1));
+    };
+
+    await loginAs(page, server.url, '孙丽');
+    await setMode(false);
+    await visit('/packages/me/pages/apply/index');
+    expect(await stacked(['已提交：区人民医院党支部', '技能：医疗健康、陪伴照护', '社区工作人员审核后，您将成为党员志愿者。'])).toBe(true);
+
+    await loginAs(page, server.url, '李红梅');
+    await visit(`/packages/staff/pages/item-edit/index?id=${q(item._id)}`);
+    expect(await stacked(['最近更新：', '已归档的服务不能修改或重新上架。'])).toBe(true);
+  });
+
+  test('a large WeChat font (关怀模式) is met with an offer of 长辈模式 (h5: ?fontScale=1.4)', async () => {
+    await loginAs(page, server.url, '赵秀兰');
+    await page.evaluate(() => {
+      window.localStorage.setItem('linli.elderlyMode', JSON.stringify({ data: false }));
+      window.localStorage.removeItem('linli.elderlyOfferAnswered');
+    });
+    await page.goto(`${server.url}/?fontScale=1.4#/pages/index/index`);
+    await page.reload();
+    const offer = page.getByText('您的微信字体较大，试试长辈模式？').filter({ visible: true });
+    await offer.waitFor();
+    await screenshot(page, 'tour-elderly-offer');
+    await page.locator('taro-button-core', { hasText: '开启长辈模式' }).filter({ visible: true }).first().click();
+    await page.locator('.page--elderly').filter({ visible: true }).first().waitFor();
+    await offer.waitFor({ state: 'hidden' });
+    // Answered once: not asked again.
+    await page.reload();
+    await page.locator('.page--elderly').filter({ visible: true }).first().waitFor();
+    expect(await page.getByText('您的微信字体较大，试试长辈模式？').filter({ visible: true }).count()).toBe(0);
+  });
 });

@@ -92,10 +92,12 @@ export const WishForm = ({ onBehalfOf, initialBeneficiaryType, onPosted }: WishF
           <PhotoPicker value={form.photos} max={MAX_WISH_PHOTOS} disabled={submitting} onChange={set('photos')} />
         </FormField>
       </View>
-      <Button type="primary" block loading={submitting} disabled={submitting} onClick={() => void submit()}>
-        {onBehalfOf ? `为${onBehalfOf.name}提交心愿` : '提交心愿'}
-      </Button>
       <Text className="footer-note">提交后由社区审核，通过后展示在心愿墙</Text>
+      <View className="sticky-actions">
+        <Button type="primary" block loading={submitting} disabled={submitting} onClick={() => void submit()}>
+          {onBehalfOf ? `为${onBehalfOf.name}提交心愿` : '提交心愿'}
+        </Button>
+      </View>
     </View>
   );
 };

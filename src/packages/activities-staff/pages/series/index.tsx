@@ -120,9 +120,11 @@ const SeriesPage = () => {
         }
       />
 
-      <Button type="primary" block loading={busy} disabled={busy} onClick={() => void save()}>
-        生成活动
-      </Button>
+      <View className="sticky-actions">
+        <Button type="primary" block loading={busy} disabled={busy} onClick={() => void save()}>
+          生成活动
+        </Button>
+      </View>
     </PageShell>
   );
 };

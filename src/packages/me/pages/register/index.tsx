@@ -88,9 +88,11 @@ const RegisterPage = () => {
           <Input value={form.room} placeholder="如：2单元301" maxLength={20} onChange={set('room')} />
         </FormField>
       </View>
-      <Button type="primary" block loading={submitting} disabled={submitting} onClick={() => void submit()}>
-        提交注册
-      </Button>
+      <View className="sticky-actions">
+        <Button type="primary" block loading={submitting} disabled={submitting} onClick={() => void submit()}>
+          提交注册
+        </Button>
+      </View>
     </PageShell>
   );
 };

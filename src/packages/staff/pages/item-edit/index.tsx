@@ -163,9 +163,11 @@ const ItemEditPage = () => {
       </View>
 
       {archived ? null : (
-        <Button type="primary" block loading={busy} disabled={busy} onClick={() => void save()}>
-          {item ? '保存修改' : '保存'}
-        </Button>
+        <View className="sticky-actions">
+          <Button type="primary" block loading={busy} disabled={busy} onClick={() => void save()}>
+            {item ? '保存修改' : '保存'}
+          </Button>
+        </View>
       )}
     </PageShell>
   );
