@@ -15,13 +15,28 @@ const base = {
   modulePathIgnorePatterns: ['<rootDir>/dist', '<rootDir>/dist-[a-z]+/'],
 };
 
+/** Suites that talk to a store through tests/support/testStores.ts run once per store. */
+const storeLevel = ['<rootDir>/tests/integration/**/*.test.ts'];
+/** Integration suites with nothing store-specific to prove twice. */
+const storeIndependent = ['<rootDir>/tests/integration/bundles.test.ts', '<rootDir>/tests/integration/gateway.test.ts'];
+
 module.exports = {
   projects: [
     {
       ...base,
       displayName: 'node',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/tests/{unit,store,adapters,integration}/**/*.test.ts'],
+      testMatch: ['<rootDir>/tests/{unit,store,adapters}/**/*.test.ts'],
+    },
+    { ...base, displayName: 'sqlite', testEnvironment: 'node', testMatch: storeLevel, setupFilesAfterEnv: ['<rootDir>/tests/support/storeLevelTimeout.js'] },
+    {
+      ...base,
+      displayName: 'cloudbase',
+      testEnvironment: 'node',
+      testMatch: storeLevel,
+      testPathIgnorePatterns: [...base.testPathIgnorePatterns, ...storeIndependent.map((p) => p.replace('<rootDir>', ''))],
+      setupFiles: ['<rootDir>/tests/support/useCloudbaseStore.js'],
+      setupFilesAfterEnv: ['<rootDir>/tests/support/storeLevelTimeout.js'],
     },
     '<rootDir>/tests/component/jest.config.js',
     '<rootDir>/tests/weapp/jest.config.js',

@@ -5,7 +5,7 @@
  */
 import { z } from './zod';
 import { action } from './action';
-import { DateString, Id, MonthString, Timestamp, intIn, optionalText, text } from './common';
+import { CalendarDate, ClockTime, Cursor, Id, MonthString, Timestamp, intIn, isRealDate, optionalText, text } from './common';
 import { ACTIVITY_CATEGORIES, ACTIVITY_MENU_STATUSES, SIGNUP_STATUSES, ATTENDEE_RELATIONS, SIGNUP_PHASES } from './constants/activities';
 export * from './constants/activities';
 
@@ -38,18 +38,10 @@ export const BLOCK_DAYS = 30;
 /** Dates a weekly series may span at most. */
 export const MAX_SERIES_DATES = 31;
 
-/** A calendar date that exists (2026-02-30 does not). */
-export const isRealDate = (date: string): boolean => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-};
-
-const CalendarDate = DateString.check(z.refine(isRealDate, '日期不存在，请重新选择'));
+export { isRealDate };
 
 /** A clock time on a form: 19:00. */
-export const TimeString = z.string({ error: '请选择时间' }).check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm'));
+export const TimeString = ClockTime();
 
 const optionalAge = (label: string) => z.optional(z.nullable(intIn(label, 0, 120)));
 
@@ -98,22 +90,22 @@ export const ActivityFields = z.object({
   category: ActivityCategory,
   description: text('活动简介', 500),
   place: text('活动地点', 50),
-  date: CalendarDate,
-  startTime: TimeString,
-  endDate: z.optional(CalendarDate),
-  endTime: TimeString,
+  date: CalendarDate('活动日期'),
+  startTime: ClockTime('开始时间'),
+  endDate: z.optional(CalendarDate('结束日期')),
+  endTime: ClockTime('结束时间'),
   capacity: intIn('名额', 1, 1000),
   ageMin: optionalAge('最小年龄'),
   ageMax: optionalAge('最大年龄'),
   waitlist: z.boolean({ error: '请选择是否开启候补' }),
   checkinRequired: z.boolean({ error: '请选择是否需要签到' }),
   memberPoints: intIn('志愿者积分', 0, 50),
-  signupOpensDate: CalendarDate,
-  signupOpensTime: TimeString,
-  signupClosesDate: CalendarDate,
-  signupClosesTime: TimeString,
-  cancelDeadlineDate: CalendarDate,
-  cancelDeadlineTime: TimeString,
+  signupOpensDate: CalendarDate('报名开始日期'),
+  signupOpensTime: ClockTime('报名开始时间'),
+  signupClosesDate: CalendarDate('报名截止日期'),
+  signupClosesTime: ClockTime('报名截止时间'),
+  cancelDeadlineDate: CalendarDate('取消截止日期'),
+  cancelDeadlineTime: ClockTime('取消截止时间'),
 });
 export type ActivityFields = z.infer<typeof ActivityFields>;
 
@@ -178,8 +170,8 @@ export const SeriesFields = z.extend(
   }),
   {
     weekday: intIn('星期', 1, 7),
-    fromDate: CalendarDate,
-    toDate: CalendarDate,
+    fromDate: CalendarDate('起始日期'),
+    toDate: CalendarDate('结束日期'),
     signupClosesHoursBefore: intIn('报名截止（开始前小时数）', 0, 720),
     cancelHoursBefore: intIn('取消截止（开始前小时数）', 0, 720),
   },
@@ -221,6 +213,8 @@ export const ActivityView = z.object({
   checkinRequired: z.boolean(),
   memberPoints: z.number(),
   signupPhase: SignupPhase,
+  /** Whether its month's menu is published (residents see only published activities). */
+  published: z.optional(z.boolean()),
   ratingCount: z.number(),
   ratingAverage: z.nullable(z.number()),
   /** Staff only: the activity's own code, shown as a QR that attendees scan (selfCheckIn). */
@@ -285,6 +279,8 @@ export const SignupView = z.object({
   status: SignupStatus,
   /** Arrival number on the waitlist (1 = first to join); null if never waitlisted. */
   waitlistSeq: z.nullable(z.number()),
+  /** While waitlisted: how many are still ahead in the live queue (前面还有 N 人). */
+  waitlistAhead: z.optional(z.nullable(z.number())),
   /** Shown as a QR for staff to scan; only while the sign-up holds a place. */
   checkinCode: z.nullable(z.string()),
   checkedInAt: z.nullable(Timestamp),
@@ -297,7 +293,12 @@ export const SignupView = z.object({
 export type SignupView = z.infer<typeof SignupView>;
 
 export const SignupIdInput = z.object({ signupId: Id });
-export const CancelSignupInput = z.object({ signupId: Id, reason: optionalText('取消原因', 100) });
+export const CancelSignupInput = z.object({
+  signupId: Id,
+  /** The sign-up's activity, when the client knows it: read together with the sign-up (one round trip less). */
+  activityId: z.optional(Id),
+  reason: optionalText('取消原因', 100),
+});
 
 export const ActivitySummary = z.pick(ActivityView, { _id: true, title: true, category: true, place: true, startAt: true, endAt: true, cancelDeadline: true, checkinRequired: true });
 
@@ -306,7 +307,7 @@ export type MySignupItem = z.infer<typeof MySignupItem>;
 
 export const MySignupsInput = z.object({
   status: z.optional(SignupStatus),
-  cursor: z.optional(z.number().check(z.int(), z.gte(0))),
+  cursor: z.optional(Cursor),
 });
 
 export const ListSignupsInput = z.object({ activityId: Id, status: z.optional(SignupStatus) });
@@ -377,7 +378,7 @@ export const ACTIVITIES_API = {
   subscribeMenus: action(SubscribeInput, z.object({ subscribed: z.boolean() })),
   signUp: action(SignUpInput, SignupView),
   cancelSignup: action(CancelSignupInput, SignupView),
-  mySignups: action(MySignupsInput, z.object({ items: z.array(MySignupItem), nextCursor: z.nullable(z.number()) })),
+  mySignups: action(MySignupsInput, z.object({ items: z.array(MySignupItem), nextCursor: z.nullable(z.string()) })),
   selfCheckIn: action(CheckInInput, SignupView),
   rateActivity: action(RateActivityInput, SignupView),
 } as const;

@@ -64,7 +64,7 @@ export const API = {
     register: action(RegisterInput, UserProfile),
     updateProfile: action(UpdateProfileInput, UserProfile),
     applyMember: action(ApplyMemberInput, UserProfile),
-    listUsers: action(ListUsersInput, z.object({ items: z.array(UserSummary) })),
+    listUsers: action(ListUsersInput, z.object({ items: z.array(UserSummary), nextCursor: z.nullable(z.string()) })),
     homeBadges: action(EmptyInput, HomeBadges),
     reviewMember: action(ReviewMemberInput, UserSummary),
     listMessages: action(ListMessagesInput, MessagesOutput),

@@ -1,5 +1,5 @@
 import { z } from './zod';
-import { Id, Timestamp } from './common';
+import { Cursor, Id, Timestamp } from './common';
 
 /** One entry of the in-app message centre; WeChat subscribe messages mirror some of them. */
 export const MessageView = z.object({
@@ -14,6 +14,6 @@ export const MessageView = z.object({
 });
 export type MessageView = z.infer<typeof MessageView>;
 
-export const ListMessagesInput = z.object({ cursor: z.optional(z.number().check(z.int(), z.gte(0))) });
-export const MessagesOutput = z.object({ items: z.array(MessageView), unread: z.number(), nextCursor: z.nullable(z.number()) });
+export const ListMessagesInput = z.object({ cursor: z.optional(Cursor) });
+export const MessagesOutput = z.object({ items: z.array(MessageView), unread: z.number(), nextCursor: z.nullable(z.string()) });
 export const MarkReadInput = z.object({ ids: z.optional(z.array(Id).check(z.maxLength(100))) });

@@ -1,5 +1,5 @@
 import { z } from './zod';
-import { DateString, Id, Phone, Timestamp, intIn, optionalText, text } from './common';
+import { CalendarDate, Cursor, Id, Phone, Timestamp, intIn, optionalText, text } from './common';
 import { Photos } from './files';
 import { CategoryKind } from './menu';
 import { Skill } from './users';
@@ -75,7 +75,7 @@ export type OrderView = z.infer<typeof OrderView>;
 /** The order form: the same schema checks the page and the request. */
 export const OrderFields = z.object({
   itemId: Id,
-  date: DateString,
+  date: CalendarDate('预约日期'),
   slot: Slot,
   address: text('服务地址', 60),
   phone: Phone,
@@ -108,12 +108,12 @@ export type RateInput = z.infer<typeof RateInput>;
 
 export const ListOrdersInput = z.object({
   status: z.optional(OrderStatus),
-  cursor: z.optional(z.number().check(z.int(), z.gte(0))),
+  cursor: z.optional(Cursor),
   pageSize: z.optional(z.number().check(z.int(), z.gte(1), z.lte(50))),
 });
 export type ListOrdersInput = z.infer<typeof ListOrdersInput>;
 
-export const OrderPage = z.object({ items: z.array(OrderView), nextCursor: z.nullable(z.number()) });
+export const OrderPage = z.object({ items: z.array(OrderView), nextCursor: z.nullable(z.string()) });
 export type OrderPage = z.infer<typeof OrderPage>;
 
 export const DispatchBoardOutput = z.object({

@@ -1,5 +1,5 @@
 import { z } from './zod';
-import { Id, Timestamp, text } from './common';
+import { CalendarDate, Cursor, Id, Timestamp, text } from './common';
 
 export const POINT_REASONS = ['order_completed', 'order_rating', 'wish_confirmed', 'activity_served', 'adjustment'] as const;
 export const PointReason = z.enum(POINT_REASONS);
@@ -29,11 +29,11 @@ export const MyPointsOutput = z.object({
   stars: z.number(),
   toNextStar: z.nullable(z.number()),
   entries: z.array(LedgerEntryView),
-  nextCursor: z.nullable(z.number()),
+  nextCursor: z.nullable(z.string()),
 });
 export type MyPointsOutput = z.infer<typeof MyPointsOutput>;
 
-export const MyPointsInput = z.object({ cursor: z.optional(z.number().check(z.int(), z.gte(0))) });
+export const MyPointsInput = z.object({ cursor: z.optional(Cursor) });
 
 export const PERIODS = ['month', 'quarter', 'year'] as const;
 export const Period = z.enum(PERIODS);
@@ -43,7 +43,7 @@ export const PERIOD_LABELS: Record<Period, string> = { month: '月榜', quarter:
 export const LeaderboardInput = z.object({
   period: Period,
   /** Any day inside the period (YYYY-MM-DD); default today. */
-  date: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'))),
+  date: z.optional(CalendarDate('日期')),
 });
 
 export const LeaderboardRow = z.object({
@@ -76,5 +76,5 @@ export const AdjustPointsInput = z.object({
 });
 export type AdjustPointsInput = z.infer<typeof AdjustPointsInput>;
 
-export const MemberPointsInput = z.object({ memberId: Id, cursor: z.optional(z.number().check(z.int(), z.gte(0))) });
+export const MemberPointsInput = z.object({ memberId: Id, cursor: z.optional(Cursor) });
 

@@ -1,5 +1,5 @@
 import { z } from './zod';
-import { Id, Phone, Timestamp, text, optionalText } from './common';
+import { Cursor, Id, Phone, Timestamp, text, optionalText } from './common';
 import { ROLES, MEMBER_STATUSES, SKILLS } from './constants/users';
 export * from './constants/users';
 
@@ -89,7 +89,10 @@ export const ListUsersInput = z.object({
   role: z.optional(Role),
   memberStatus: z.optional(MemberStatus),
   skill: z.optional(Skill),
+  /** A name or part of it, the last four digits of the phone, or the building. */
   keyword: optionalText('关键词', 20),
+  cursor: z.optional(Cursor),
+  pageSize: z.optional(z.number().check(z.int(), z.gte(1), z.lte(50, '每页最多50条'))),
 });
 export type ListUsersInput = z.infer<typeof ListUsersInput>;
 

@@ -3,7 +3,7 @@
  * the states, what a viewer may see of a wish, and every action's input and output.
  */
 import { z } from './zod';
-import { DateString, Id, PageInput, Timestamp, optionalText, text } from './common';
+import { CalendarDate, Id, PageInput, Timestamp, optionalText, text } from './common';
 import { Photos } from './files';
 import { action } from './action';
 import { BENEFICIARY_TYPES, WISH_KINDS, WISH_STATUSES, WALL_STATUSES, CLAIM_STATUSES, MAX_WISH_VALUE, MAX_WISH_PHOTOS } from './constants/wishes';
@@ -37,7 +37,7 @@ export const WishFields = z.object({
   ),
   photos: z.optional(Photos('心愿照片', MAX_WISH_PHOTOS)),
   /** Last day (Asia/Shanghai) the wish may be claimed; the server refuses a day already past. */
-  deadline: DateString,
+  deadline: CalendarDate('截止日期'),
 });
 export type WishFields = z.infer<typeof WishFields>;
 
@@ -146,7 +146,7 @@ export type WishView = z.infer<typeof WishView>;
 export const WishDetail = z.extend(WishView, { timeline: z.array(WishEvent) });
 export type WishDetail = z.infer<typeof WishDetail>;
 
-export const WishPage = z.object({ items: z.array(WishView), nextCursor: z.nullable(z.number()) });
+export const WishPage = z.object({ items: z.array(WishView), nextCursor: z.nullable(z.string()) });
 export type WishPage = z.infer<typeof WishPage>;
 
 export const WishWallOutput = z.extend(WishPage, {

@@ -1,6 +1,6 @@
 import { isDuplicateKey, type Doc, type Store } from '../_core/store/port';
 import type { CategoryDoc, ItemDoc } from '../_core/menu/menuDocs';
-import { userIdFor, type UserDoc } from '../_core/users/userDoc';
+import { searchKeysOf, userIdFor, type UserDoc } from '../_core/users/userDoc';
 import { stableId } from '../_core/runtime/ids';
 import { DEMO_COMMUNITY, DEMO_MENU, DEMO_USERS, OTHER_COMMUNITY, type DemoUser } from './demoData';
 
@@ -38,6 +38,7 @@ export const seedDemo = async (store: Store, now: number): Promise<void> => {
       memberStatus: demo.role === 'member' ? 'approved' : 'none',
       skills: demo.skills ?? [],
       history: [{ at: now, by: staffId, from: null, to: 'registered', note: '演示数据' }],
+      searchKeys: searchKeysOf(demo),
       createdAt: now,
       updatedAt: now,
       ...(demo.branch ? { branch: demo.branch } : {}),

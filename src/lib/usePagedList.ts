@@ -3,13 +3,13 @@ import { useCallback, useRef, useState } from 'react';
 /** One page of a `cursor`/`nextCursor` list. */
 export interface PageAnswer<T> {
   items: T[];
-  nextCursor: number | null;
+  nextCursor: string | null;
 }
 
 export type PagedList<T> =
   | { status: 'loading' }
   | { status: 'error'; error: unknown }
-  | { status: 'ready'; items: T[]; nextCursor: number | null; more: 'idle' | 'loading' | 'error' };
+  | { status: 'ready'; items: T[]; nextCursor: string | null; more: 'idle' | 'loading' | 'error' };
 
 export interface PagedListOptions<A> {
   /** Sees every answer (first page and later ones), for what comes with the items (counts …). */
@@ -25,7 +25,7 @@ export interface PagedListOptions<A> {
  * arrives after a newer reload (a filter tapped meanwhile) is dropped.
  */
 export const usePagedList = <A extends PageAnswer<{ _id: string }>>(
-  fetchPage: (cursor?: number) => Promise<A>,
+  fetchPage: (cursor?: string) => Promise<A>,
   options: PagedListOptions<A> | ((answer: A) => void) = {},
 ) => {
   type T = A['items'][number];

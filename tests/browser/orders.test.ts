@@ -84,7 +84,7 @@ describe('点菜 → 派单 → 送菜 → 评菜 in the browser, against the lo
     await expect(visible(page.locator('input[placeholder="请输入11位手机号"]')).inputValue()).resolves.toBe('13800000022');
 
     await button(page, '确认点单').click();
-    await visibleText(page, '请选择日期', true).waitFor();
+    await visibleText(page, '请选择预约日期', true).waitFor();
     await visibleText(page, '请选择时段', true).waitFor();
 
     await chip(/^明天/).click();

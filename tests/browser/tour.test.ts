@@ -209,7 +209,7 @@ describe('every page in both modes: readable, reachable, with enough contrast', 
 
     /** Each text starts below the one before it ends. */
     const stacked = async (texts: string[]) => {
-      const boxes = [];
+      const boxes: Array<{ x: number; y: number; width: number; height: number } | null> = [];
       for (const text of texts) boxes.push(await page.getByText(text).filter({ visible: true }).first().boundingBox());
       return boxes.every((box, i) => i === 0 || (box !== null && boxes[i - 1] !== null && box.y >= boxes[i - 1]!.y + boxes[i - 1]!.height - 1));
     };

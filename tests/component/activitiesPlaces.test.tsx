@@ -90,7 +90,7 @@ describe('my sign-up card', () => {
     expect(mockedCall).not.toHaveBeenCalled();
 
     fireEvent.click(within(dialog).getByRole('button', { name: '确认取消' }));
-    await waitFor(() => expect(mockedCall).toHaveBeenCalledWith('activities', 'cancelSignup', { signupId: 's1' }));
+    await waitFor(() => expect(mockedCall).toHaveBeenCalledWith('activities', 'cancelSignup', { signupId: 's1', activityId: 'a1' }));
     await waitFor(() => expect(onChanged).toHaveBeenCalledWith(expect.objectContaining({ status: 'cancelled' })));
   });
 

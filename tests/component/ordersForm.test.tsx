@@ -45,7 +45,7 @@ describe('order form (点菜)', () => {
 
     await submit();
 
-    expect(screen.getByText('请选择日期')).toBeTruthy();
+    expect(screen.getByText('请选择预约日期')).toBeTruthy();
     expect(screen.getByText('请选择时段')).toBeTruthy();
     expect(screen.getByText('请填写服务地址')).toBeTruthy();
     expect(screen.getByText('请填写11位手机号')).toBeTruthy();

@@ -27,7 +27,7 @@ describe('mergeStreams (a tab over several statuses)', () => {
 
   it('holds back rows older than an unfinished stream’s last row, so a later page fills no gap', () => {
     const streams: OrderStream[] = [
-      { status: 'completed', rows: [row('c1', 100), row('c2', 80)], cursor: 2 },
+      { status: 'completed', rows: [row('c1', 100), row('c2', 80)], cursor: 'next' },
       { status: 'rated', rows: [row('r1', 90), row('r2', 20)], cursor: null },
     ];
     expect(mergeStreams(streams).map((r) => r._id)).toEqual(['c1', 'r1', 'c2']);

@@ -4,10 +4,8 @@ import { ACTIVITY_JOBS } from '../../cloudfunctions/_core/activities/activityJob
 import type { ActivityBlockDoc, SignupDoc } from '../../cloudfunctions/_core/activities/activityDocs';
 import type { MessageDoc } from '../../cloudfunctions/_core/messages/notify';
 import type { LedgerEntry } from '../../cloudfunctions/_core/points/ledger';
-import type { MemberPoints } from '../../cloudfunctions/_core/points/pointsFunction';
-import type { UserDoc } from '../../cloudfunctions/_core/users/userDoc';
 import { ALL_JOBS } from '../../cloudfunctions/_core/scheduler/runJobs';
-import { openHarness, type DemoKey, type Harness } from '../support/harness';
+import { openHarness, type DemoKey, type Harness, pointsTotalOf } from '../support/harness';
 
 let h: Harness;
 beforeEach(async () => {
@@ -161,10 +159,9 @@ describe('activities.payVolunteers', () => {
 
     const ledger = await h.store.find<LedgerEntry>('points_ledger', { reason: 'activity_served' });
     expect(ledger).toEqual([
-      expect.objectContaining({ memberId: h.userId('member-zhang'), delta: 8, refId: dec7._id, at: T('2026-12-07T21:00:00'), note: '志愿服务：中医夜市' }),
+      expect.objectContaining({ memberId: h.userId('member-zhang'), delta: 8, refId: dec7._id, at: T('2026-12-07T21:10:00'), note: '志愿服务：中医夜市' }),
     ]);
-    const user = (await h.store.get<UserDoc & MemberPoints>('users', h.userId('member-zhang')))!;
-    expect(user.pointsTotal).toBe(8);
+    expect(await pointsTotalOf(h, h.userId('member-zhang'))).toBe(8);
     const points = await h.okAs('member-zhang')('points', 'myPoints', {});
     expect(points.entries.map((e) => [e.reason, e.delta])).toEqual([['activity_served', 8]]);
     // The volunteer who did not come is absent, not paid.

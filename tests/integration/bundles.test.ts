@@ -1,30 +1,140 @@
+/**
+ * What is deployed: one self-contained folder per function under dist/cloudfunctions (built by
+ * `npm test` before jest runs), equal to the registry, to cloudbaserc.json and to each function's
+ * config.json. Each folder is copied alone to an empty directory and run in a process of its own,
+ * as the platform runs it (SCF's variables, the caller in the invocation context), against the
+ * CloudBase emulator: its `main` must answer an envelope.
+ */
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { FUNCTIONS } from '../../cloudfunctions/_core/functions';
+import { COLLECTIONS } from '../../cloudfunctions/_core/collections';
+import { seedDemo, demoOpenid } from '../../cloudfunctions/_local/seed';
+import { DEMO_USERS } from '../../cloudfunctions/_local/demoData';
+import { openEmulatedStore, type EmulatedStore } from '../support/emulator/cloudbaseOverEmulator';
 
-// Built by `npm test` (scripts/build-functions.mjs) before jest runs.
-const out = join(__dirname, '..', '..', process.env.LINLI_DIST ?? 'dist', 'cloudfunctions');
-const sources = join(__dirname, '..', '..', 'cloudfunctions');
+const run = promisify(execFile);
+const root = join(__dirname, '..', '..');
+const out = join(root, process.env.LINLI_DIST ?? 'dist', 'cloudfunctions');
+const sources = join(root, 'cloudfunctions');
 const deployable = readdirSync(sources, { withFileTypes: true })
   .filter((e) => e.isDirectory() && !e.name.startsWith('_'))
-  .map((e) => e.name);
+  .map((e) => e.name)
+  .sort();
+const rc = JSON.parse(readFileSync(join(root, 'cloudbaserc.json'), 'utf8')) as {
+  functionRoot: string;
+  functions: Array<{ name: string; runtime: string; timeout: number; triggers?: unknown[] }>;
+};
+const configOf = (name: string) => JSON.parse(readFileSync(join(sources, name, 'config.json'), 'utf8')) as { timeout: number; triggers?: unknown[] };
 
-describe('deployable function folders', () => {
-  test('there is one per function source folder', () => {
-    expect(deployable.length).toBeGreaterThanOrEqual(2);
-    for (const name of deployable) expect(existsSync(join(out, name, 'index.js'))).toBe(true);
+describe('what is deployed agrees with what exists', () => {
+  test('every function in the registry, and the timer, has a source folder, and nothing else does', () => {
+    expect(deployable).toEqual([...Object.keys(FUNCTIONS), 'scheduler'].sort());
   });
 
-  test.each(deployable)('%s is self-contained: it requires nothing but Node built-ins', (name) => {
+  test('every source folder was built into a folder of its own', () => {
+    for (const name of deployable) {
+      expect(existsSync(join(out, name, 'index.js'))).toBe(true);
+      expect(existsSync(join(out, name, 'package.json'))).toBe(true);
+      expect(JSON.parse(readFileSync(join(out, name, 'config.json'), 'utf8'))).toEqual(configOf(name));
+    }
+  });
+
+  test('cloudbaserc.json declares each function with the timeout and triggers of its config.json, on Node ≥ 16', () => {
+    expect(rc.functionRoot).toBe('./dist/cloudfunctions');
+    expect(rc.functions.map((f) => f.name).sort()).toEqual(deployable);
+    for (const f of rc.functions) {
+      expect(f.timeout).toBe(configOf(f.name).timeout);
+      expect(f.triggers).toEqual(configOf(f.name).triggers);
+      expect(Number(/^Nodejs(\d+)/.exec(f.runtime)?.[1])).toBeGreaterThanOrEqual(16);
+    }
+    // The timer and the monthly workbook take longer than a click.
+    expect(configOf('scheduler').timeout).toBeGreaterThanOrEqual(60);
+    expect(configOf('reports').timeout).toBeGreaterThan(configOf('orders').timeout);
+    expect(configOf('scheduler').triggers).toEqual([{ name: 'tick', type: 'timer', config: '0 */10 * * * * *' }]);
+  });
+
+  test.each(deployable)('%s requires nothing but Node built-ins', (name) => {
     const code = readFileSync(join(out, name, 'index.js'), 'utf8');
     const required = [...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1].replace(/^node:/, ''));
     const outside = required.filter((m) => !builtinModules.includes(m) && !builtinModules.includes(m.split('/')[0]));
     expect(outside).toEqual([]);
   });
+});
 
-  test.each(deployable)('%s exports main without touching the network at load', (name) => {
-    // Loading must not initialise the SDK: it would reach for Tencent's metadata service.
-    const mod = require(join(out, name, 'index.js')) as { main?: unknown };
-    expect(typeof mod.main).toBe('function');
+describe('each function folder, alone, as the platform runs it', () => {
+  let emulated: EmulatedStore;
+  let alone: string;
+  beforeAll(async () => {
+    emulated = await openEmulatedStore(COLLECTIONS, { latencyMs: [0, 2] });
+    await seedDemo(emulated.store, Date.now());
+    alone = mkdtempSync(join(tmpdir(), 'linli-bundles-'));
+    for (const name of deployable) cpSync(join(out, name), join(alone, name), { recursive: true });
+  });
+  afterAll(async () => {
+    await emulated.close();
+    rmSync(alone, { recursive: true, force: true });
+  });
+
+  const scfEnv = (extra: Record<string, string> = {}) => {
+    const env: Record<string, string> = {
+      PATH: process.env.PATH ?? '',
+      TENCENTCLOUD_RUNENV: 'SCF',
+      SCF_NAMESPACE: 'emulator-env',
+      TENCENTCLOUD_REGION: 'ap-shanghai',
+      TENCENTCLOUD_SECRETID: 'scf-temporary-id',
+      TENCENTCLOUD_SECRETKEY: 'scf-temporary-key',
+      TENCENTCLOUD_SESSIONTOKEN: 'scf-session-token',
+      // Where the platform tells the SDK to send its requests: here, the emulator.
+      TCB_CONTEXT_CNFG: JSON.stringify({ URL: emulated.emulator.serviceUrl }),
+      ...extra,
+    };
+    return env;
+  };
+  const invoke = async (name: string, event: object, context: object, env = scfEnv()) => {
+    const { stdout } = await run(process.execPath, [join(__dirname, '..', 'support', 'bundles', 'invokeBundle.cjs'), join(alone, name), JSON.stringify(event), JSON.stringify(context)], {
+      cwd: alone,
+      env: env as NodeJS.ProcessEnv,
+      timeout: 30_000,
+    });
+    return JSON.parse(stdout) as { ok: boolean; data?: unknown; error?: { code: string } };
+  };
+  const asStaff = { request_id: 'req-1', environment: JSON.stringify({ WX_OPENID: demoOpenid(DEMO_USERS[0]), WX_APPID: 'wx-demo' }) };
+  const calls: Record<string, object> = {
+    users: { action: 'me', data: {} },
+    orders: { action: 'listMenu', data: {} },
+    points: { action: 'leaderboard', data: { period: 'month' } },
+    wishes: { action: 'wishWall', data: {} },
+    activities: { action: 'monthMenu', data: {} },
+    reports: { action: 'monthlyReview', data: { month: '2026-11' } },
+  };
+
+  test.each(Object.keys(calls))('%s answers its caller, named in the invocation context', async (name) => {
+    const answer = await invoke(name, calls[name], asStaff);
+    expect(answer).toEqual({ ok: true, data: expect.anything() });
+  });
+
+  test('the timer runs every job and answers what each did', async () => {
+    const answer = await invoke('scheduler', {}, { request_id: 'tick-1' });
+    expect(answer.ok).toBe(true);
+    expect(Object.keys(answer.data as object)).toEqual(expect.arrayContaining(['orders.flagOverdue', 'orders.reconcile', 'points.reconcile']));
+  });
+
+  test('without an openid in the context there is no caller, whatever the process environment holds', async () => {
+    const env = scfEnv({ WX_OPENID: demoOpenid(DEMO_USERS[0]), WX_CONTEXT_KEYS: 'WX_OPENID' });
+    expect(await invoke('users', { action: 'me', data: {} }, { request_id: 'req-2', environment: JSON.stringify({ WX_APPID: 'wx-demo' }) }, env)).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'UNAUTHENTICATED' }),
+    });
+    // …and an openid in the event is ignored.
+    expect(await invoke('users', { action: 'me', data: { openid: demoOpenid(DEMO_USERS[0]) } }, { request_id: 'req-3' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  test('a call from the mini-program refuses to run the timer', async () => {
+    expect(await invoke('scheduler', {}, asStaff)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });

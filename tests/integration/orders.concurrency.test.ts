@@ -1,9 +1,10 @@
 import { addUsers, openHarness, type Harness } from '../support/harness';
+import { CLOUD_LATENCY_MS } from '../support/testStores';
 import { itemByTitle, orderForm, orderIn, requestId } from '../support/orderFixtures';
 
 let h: Harness;
 beforeEach(async () => {
-  h = await openHarness();
+  h = await openHarness({ latencyMs: CLOUD_LATENCY_MS });
 });
 afterEach(() => h.close());
 
@@ -82,7 +83,7 @@ describe('under concurrency, through the real handlers', () => {
     expect(live).toBeLessThanOrEqual(20);
     // Whatever the interleaving, the quota counter equals the live orders.
     const counter = await h.store.find('counters', { _id: { $op: 'exists', value: true } }, { limit: 1000 });
-    const quota = counter.find((c) => c._id.startsWith(`quota:${item._id}`)) as { value: number } | undefined;
-    expect(quota?.value).toBe(live);
+    const quota = counter.find((c) => c._id.startsWith(`quota:${item._id}`)) as { count: number } | undefined;
+    expect(quota?.count).toBe(live);
   });
 });

@@ -88,7 +88,7 @@ describe('点菜 → 派单 → 送菜 → 评菜', () => {
     const item = await itemByTitle(h, '上门陪伴');
     const order = await h.okAs('staff-li')('orders', 'createOrder', orderForm(item._id, { onBehalfOf: h.userId('resident-zhao'), phone: '13800000021', address: '1号楼1单元101' }), requestId());
     expect(order).toMatchObject({ proxy: true, residentName: '赵秀兰', status: 'submitted' });
-    expect(order.timeline[0]).toMatchObject({ byName: '李红梅', note: '代赵秀兰点单' });
+    expect(order.timeline[0]).toMatchObject({ byName: '李红梅', note: '社区代点单' });
     const mine = await h.okAs('resident-zhao')('orders', 'listMyOrders', {});
     expect(mine.items.map((o) => o._id)).toEqual([order._id]);
 
@@ -206,7 +206,7 @@ describe('bad input changes nothing', () => {
     ['an unknown slot', { slot: 'midnight' }, 'slot', undefined],
     ['a date in the past', { date: '2026-11-01' }, 'date', '请选择今天起30天内的日期'],
     ['a date too far ahead', { date: '2027-03-01' }, 'date', '请选择今天起30天内的日期'],
-    ['a malformed date', { date: '11/25' }, 'date', '日期格式应为 YYYY-MM-DD'],
+    ['a malformed date', { date: '11/25' }, 'date', '预约日期格式应为 YYYY-MM-DD'],
   ])('%s → VALIDATION on %s', async (_label, overrides, field, message) => {
     const item = await itemByTitle(h, '小家电维修');
     const answer = await h.as('resident-sun')('orders', 'createOrder', orderForm(item._id, overrides) as never, requestId());

@@ -1,4 +1,4 @@
-import { openHarness, type Harness } from '../support/harness';
+import { addUsers, openHarness, type Harness } from '../support/harness';
 import { DEMO_COMMUNITY } from '../../cloudfunctions/_local/demoData';
 
 let h: Harness;
@@ -82,5 +82,47 @@ describe('users', () => {
       const answer = await h.as(key)('users', 'listUsers', {});
       expect(answer.ok || answer.error.code).toBe('FORBIDDEN');
     }
+  });
+});
+
+describe('finding people (the staff pickers)', () => {
+  test('a resident registered after the first 600 is found by name, last four digits or building, and pages reach everyone', async () => {
+    await addUsers(h, 600, { role: 'resident', prefix: 'many' });
+    const late = await h.okAsOpenid('wx-newcomer')('users', 'register', { communityId: DEMO_COMMUNITY._id, name: '欧阳晓晴', phone: '13912345678', building: '18号楼', room: '3单元1801' });
+    const find = async (keyword: string) => (await h.okAs('staff-li')('users', 'listUsers', { role: 'resident', keyword, pageSize: 50 })).items.map((u) => u.name);
+    expect(await find('欧阳')).toEqual(['欧阳晓晴']);
+    expect(await find('晓晴')).toEqual(['欧阳晓晴']);
+    expect(await find('5678')).toEqual(['欧阳晓晴']);
+    // One in twenty of the 600 lives in 18号楼 too.
+    expect(await find('18号楼')).toHaveLength(31);
+    expect(await find('18号楼')).toContain('欧阳晓晴');
+    expect(await find('不存在的人')).toEqual([]);
+    // Members are residents too: 代点单 may be for them.
+    expect(await find('张建国')).toEqual(['张建国']);
+
+    const seen = new Set<string>();
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await h.okAs('staff-li')('users', 'listUsers', { role: 'resident', pageSize: 50, ...(cursor ? { cursor } : {}) });
+      expect(page.items.length).toBeLessThanOrEqual(50);
+      for (const u of page.items) {
+        expect(seen.has(u._id)).toBe(false);
+        seen.add(u._id);
+      }
+      cursor = page.nextCursor ?? undefined;
+      pages++;
+    } while (cursor);
+    // 600 added, 5 demo residents, 3 members, the newcomer: every one, once.
+    expect(seen.size).toBe(609);
+    expect(seen.has(late._id)).toBe(true);
+    expect(pages).toBe(13);
+  });
+
+  test('editing the profile keeps the search in step', async () => {
+    await h.okAs('resident-sun')('users', 'updateProfile', { name: '孙丽华', building: '12号楼' });
+    const found = await h.okAs('staff-li')('users', 'listUsers', { keyword: '丽华' });
+    expect(found.items.map((u) => [u.name, u.building])).toEqual([['孙丽华', '12号楼']]);
+    expect((await h.okAs('staff-li')('users', 'listUsers', { keyword: '2号楼' })).items.map((u) => u.name)).not.toContain('孙丽华');
   });
 });

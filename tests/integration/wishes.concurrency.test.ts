@@ -1,14 +1,13 @@
 import type { ActionInput } from '../../types/api';
 import type { ClaimCounterDoc, WishDoc } from '../../cloudfunctions/_core/wishes/wishDocs';
 import type { LedgerEntry } from '../../cloudfunctions/_core/points/ledger';
-import type { MemberPoints } from '../../cloudfunctions/_core/points/pointsFunction';
-import type { UserDoc } from '../../cloudfunctions/_core/users/userDoc';
 import { userIdFor } from '../../cloudfunctions/_core/users/userDoc';
-import { addUsers, openHarness, type Harness } from '../support/harness';
+import { addUsers, openHarness, type Harness, pointsTotalOf } from '../support/harness';
+import { CLOUD_LATENCY_MS } from '../support/testStores';
 
 let h: Harness;
 beforeEach(async () => {
-  h = await openHarness();
+  h = await openHarness({ latencyMs: CLOUD_LATENCY_MS });
 });
 afterEach(() => h.close());
 
@@ -30,7 +29,7 @@ const openWish = async (title?: string) => {
   await h.okAs('staff-li')('wishes', 'reviewWish', { wishId: wish._id, approve: true });
   return wish._id;
 };
-const counterOf = async (memberId: string) => (await h.store.get<ClaimCounterDoc>('wish_claim_counters', memberId))?.active ?? 0;
+const counterOf = async (memberId: string) => (await h.store.get<ClaimCounterDoc>('wish_claim_counters', memberId))?.count ?? 0;
 const codes = (answers: Array<{ ok: boolean; error?: { code: string } }>) =>
   answers.reduce<Record<string, number>>((acc, a) => {
     const key = a.ok ? 'ok' : a.error!.code;
@@ -49,8 +48,7 @@ const fulfilled = async () => {
 const pointsOfZhang = async () => {
   const memberId = h.userId('member-zhang');
   const ledger = await h.store.find<LedgerEntry>('points_ledger', { memberId, reason: 'wish_confirmed' });
-  const user = await h.store.get<UserDoc & MemberPoints>('users', memberId);
-  return { entries: ledger.length, deltas: ledger.map((e) => e.delta), total: user?.pointsTotal ?? 0 };
+  return { entries: ledger.length, deltas: ledger.map((e) => e.delta), total: await pointsTotalOf(h, memberId) };
 };
 
 describe('micro-wishes under concurrency', () => {

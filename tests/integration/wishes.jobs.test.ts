@@ -36,7 +36,7 @@ const openWish = async (deadline = '2026-12-31', title?: string) => {
   return wish._id;
 };
 const stored = async (wishId: string) => (await h.store.get<WishDoc>('wishes', wishId))!;
-const counterOf = async (memberId: string) => (await h.store.get<ClaimCounterDoc>('wish_claim_counters', memberId))?.active ?? 0;
+const counterOf = async (memberId: string) => (await h.store.get<ClaimCounterDoc>('wish_claim_counters', memberId))?.count ?? 0;
 const twoCopies = async (job: typeof expireJob) => {
   const [a, b] = await Promise.all([job.run(h.app.ports), job.run(h.app.ports)]);
   return a + b;

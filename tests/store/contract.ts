@@ -243,7 +243,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
       });
 
       it('returns 100 documents by default, up to 1000, and refuses more', async () => {
-        for (let i = 0; i < 1005; i++) await store.insert('things', { _id: `p${String(i).padStart(4, '0')}`, i });
+        await store.insertMany('things', Array.from({ length: 1005 }, (_, i) => ({ _id: `p${String(i).padStart(4, '0')}`, i })));
         expect(await store.find('things', {})).toHaveLength(DEFAULT_LIMIT);
         expect(DEFAULT_LIMIT).toBe(100);
         expect(await store.find('things', {}, { limit: MAX_LIMIT })).toHaveLength(1000);

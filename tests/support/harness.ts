@@ -6,7 +6,7 @@ import type { Envelope } from '../../types/errors';
 import { openLocalApp, type LocalApp } from '../../cloudfunctions/_local/localApp';
 import { demoOpenid, seedDemo } from '../../cloudfunctions/_local/seed';
 import { DEMO_COMMUNITY, DEMO_USERS } from '../../cloudfunctions/_local/demoData';
-import { userIdFor, type UserDoc } from '../../cloudfunctions/_core/users/userDoc';
+import { searchKeysOf, userIdFor, type UserDoc } from '../../cloudfunctions/_core/users/userDoc';
 import { manualClock } from './manualClock';
 import { openTestStore, type TestStoreOptions } from './testStores';
 
@@ -69,8 +69,7 @@ export const addUsers = async (
 ): Promise<string[]> => {
   const now = h.clock.now();
   const openids = Array.from({ length: count }, (_, i) => `${shape.prefix}-${i}`);
-  for (const [i, openid] of openids.entries()) {
-    const user: UserDoc = {
+  const users = openids.map((openid, i): UserDoc => ({
       _id: userIdFor(openid),
       openid,
       communityId: DEMO_COMMUNITY._id,
@@ -83,10 +82,16 @@ export const addUsers = async (
       memberStatus: shape.role === 'member' ? 'approved' : 'none',
       skills: shape.skills ?? [],
       history: [],
+      searchKeys: searchKeysOf({ name: `${shape.role === 'member' ? '党员' : '居民'}${i + 1}`, phone: `139${String(i).padStart(8, '0')}`, building: `${(i % 20) + 1}号楼` }),
       createdAt: now,
       updatedAt: now,
-    };
-    await h.store.insert('users', user);
-  }
+    }));
+  for (let i = 0; i < users.length; i += 500) await h.store.insertMany('users', users.slice(i, i + 500));
   return openids;
+};
+
+/** A member's all-time points, from the totals the ledger keeps (every year's). */
+export const pointsTotalOf = async (h: Harness, memberId: string): Promise<number> => {
+  const years = await h.store.find<{ _id: string; points: number }>('points_totals', { memberId, period: 'year' }, { limit: 100 });
+  return years.reduce((sum, y) => sum + y.points, 0);
 };

@@ -42,3 +42,6 @@ export const openTestStore = async (dataDir: string, options: TestStoreOptions =
   // The app closes the store it was given; closing twice is harmless.
   return { kind, store, close: async () => undefined };
 };
+
+/** Round trips as the cloud has them: concurrency suites run with this on the CloudBase path. */
+export const CLOUD_LATENCY_MS: [number, number] = [5, 30];

@@ -1,19 +1,30 @@
 import * as tcb from '@cloudbase/node-sdk';
 import type { CloudbaseDatabase } from './sdk';
 
-/** The part of the node-sdk app that identifies the caller. */
-export interface CloudbaseAuthApp {
-  auth(): { getUserInfo(): { openId?: string } };
-}
-
 /**
- * The caller's openid as the platform injected it into this invocation (node-sdk reads `WX_OPENID`
- * from the function's environment). Empty when the function was not called from the mini-program
- * (a timer, the console), which is "no identity", not an identity named "".
+ * The caller's openid, from the context the platform hands to this invocation's `main`: its
+ * `environment` (a JSON object, current runtime) or `environ` (`k=v;k=v`, older runtime) carries
+ * WX_OPENID for calls from the mini-program. Nothing else is trusted: not the event, and not the
+ * process environment (an instance serves many invocations; a variable could belong to another).
+ * Empty or absent means no identity (a timer, the console, another function).
  */
-export const cloudbaseOpenid = (app: CloudbaseAuthApp): string | null => {
-  const openId = app.auth().getUserInfo().openId;
-  return typeof openId === 'string' && openId !== '' ? openId : null;
+export const openidFromContext = (context: unknown): string | null => {
+  if (typeof context !== 'object' || context === null) return null;
+  const { environment, environ } = context as { environment?: unknown; environ?: unknown };
+  let openid: unknown;
+  if (typeof environment === 'string' && environment !== '') {
+    try {
+      openid = (JSON.parse(environment) as Record<string, unknown>).WX_OPENID;
+    } catch {
+      return null;
+    }
+  } else if (typeof environment === 'object' && environment !== null) {
+    openid = (environment as Record<string, unknown>).WX_OPENID;
+  } else if (typeof environ === 'string') {
+    const pair = environ.split(';').find((p) => p.startsWith('WX_OPENID='));
+    openid = pair?.slice('WX_OPENID='.length);
+  }
+  return typeof openid === 'string' && openid !== '' ? openid : null;
 };
 
 /**
@@ -22,5 +33,5 @@ export const cloudbaseOpenid = (app: CloudbaseAuthApp): string | null => {
  */
 export const openCloudbase = (): { app: tcb.CloudBase; db: CloudbaseDatabase } => {
   const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });
-  return { app, db: app.database() };
+  return { app, db: app.database() as unknown as CloudbaseDatabase };
 };

@@ -5,18 +5,9 @@ import { systemClock, type Ports } from '../../_core/ports';
 import { createHandler, type FunctionDefinition, type FunctionHandler } from '../../_core/runtime/defineFunction';
 import { randomId } from '../../_core/runtime/ids';
 import { runJobs } from '../../_core/scheduler/runJobs';
-import { cloudbaseOpenid, openCloudbase } from './cloudbaseIdentity';
+import { openidFromContext, openCloudbase } from './cloudbaseIdentity';
 import { createCloudbaseStore } from './cloudbaseStore';
 import { createCloudbaseFiles } from './cloudbaseFiles';
-
-/**
- * The caller's openid for this invocation, from the context the platform passes to `main`
- * (safe when an instance serves several invocations), else from the SDK's environment view.
- */
-const openidOf = (app: tcb.CloudBase, context: unknown): string | null => {
-  const fromContext = tcb.getCloudbaseContext(context as never).WX_OPENID;
-  return fromContext ? fromContext : cloudbaseOpenid(app);
-};
 
 const cloudPorts = ({ app, db }: ReturnType<typeof openCloudbase>): Ports => ({
   store: createCloudbaseStore(db),
@@ -34,7 +25,7 @@ export const cloudbaseMain = <F extends FunctionName>(definition: FunctionDefini
       const opened = openCloudbase();
       bound = { app: opened.app, handler: createHandler(definition, cloudPorts(opened)) };
     }
-    return bound.handler(event, { openid: openidOf(bound.app, context) });
+    return bound.handler(event, { openid: openidFromContext(context) });
   };
 };
 
@@ -49,7 +40,7 @@ export const cloudbaseScheduler = () => {
       const opened = openCloudbase();
       bound = { app: opened.app, ports: cloudPorts(opened) };
     }
-    if (openidOf(bound.app, context)) return { ok: false, error: { code: 'FORBIDDEN', message: '定时任务只能由定时触发器运行' } };
+    if (openidFromContext(context)) return { ok: false, error: { code: 'FORBIDDEN', message: '定时任务只能由定时触发器运行' } };
     return { ok: true, data: await runJobs(bound.ports) };
   };
 };

@@ -1,5 +1,5 @@
 import { assertSameCommunity } from '../runtime/access';
-import type { Caller, CallerContext } from '../runtime/defineFunction';
+import type { Caller } from '../runtime/defineFunction';
 import { DomainError, notFound } from '../runtime/domainError';
 import type { Ports } from '../ports';
 import type { UserDoc } from '../users/userDoc';
@@ -14,25 +14,24 @@ export const loadMenu = async (ports: Ports, caller: Caller, menuId: string): Pr
 };
 
 /** An activity of the caller's community; residents see it only once its menu is published. */
-export const loadActivity = async (ports: Ports, caller: Caller, activityId: string): Promise<{ activity: ActivityDoc; menu: ActivityMenuDoc }> => {
-  const activity = (await ports.store.get<ActivityDoc>('activities', activityId)) ?? notFound('活动');
-  assertSameCommunity(caller, activity);
-  const menu = (await ports.store.get<ActivityMenuDoc>('activity_menus', activity.menuId)) ?? notFound('活动菜单');
-  if (!isStaff(caller) && menu.status !== 'published') throw new DomainError('NOT_FOUND', '活动不存在或尚未发布');
-  return { activity, menu };
+export const visibleActivity = (caller: Caller, activity: ActivityDoc | null): ActivityDoc => {
+  const found = activity ?? notFound('活动');
+  assertSameCommunity(caller, found);
+  if (!isStaff(caller) && !found.published) throw new DomainError('NOT_FOUND', '活动不存在或尚未发布');
+  return found;
 };
+
+export const loadActivity = async (ports: Ports, caller: Caller, activityId: string): Promise<ActivityDoc> =>
+  visibleActivity(caller, await ports.store.get<ActivityDoc>('activities', activityId));
 
 /**
  * Whose sign-up a request is about: the caller's own, or, for staff (代报名), the resident named
- * by `onBehalfOf`, recorded as a proxy action.
+ * by `onBehalfOf` (read beforehand as `named`), recorded as a proxy action.
  */
-export const actingFor = async (
-  { ports, caller }: Pick<CallerContext, 'ports' | 'caller'>,
-  onBehalfOf: string | undefined,
-): Promise<{ user: UserDoc; proxy: boolean }> => {
+export const actingFor = (caller: Caller, onBehalfOf: string | undefined, named: UserDoc | null): { user: UserDoc; proxy: boolean } => {
   if (caller.role === 'staff') {
     if (!onBehalfOf) throw new DomainError('VALIDATION', '请选择代报名的居民', { onBehalfOf: '请选择代报名的居民' });
-    const user = (await ports.store.get<UserDoc>('users', onBehalfOf)) ?? notFound('居民');
+    const user = named ?? notFound('居民');
     assertSameCommunity(caller, user);
     if (user.role !== 'resident' && user.role !== 'member') throw new DomainError('VALIDATION', '只能为本社区居民代报名', { onBehalfOf: '只能为本社区居民代报名' });
     return { user, proxy: true };
@@ -43,10 +42,9 @@ export const actingFor = async (
 };
 
 /** A sign-up its own resident or the community's staff may act on. */
-export const loadSignupFor = async (ports: Ports, caller: Caller, signupId: string): Promise<SignupDoc> => {
-  const signup = (await ports.store.get<SignupDoc>('activity_signups', signupId)) ?? notFound('报名记录');
-  assertSameCommunity(caller, signup);
-  if (!isStaff(caller) && signup.userId !== caller.user._id) throw new DomainError('FORBIDDEN', '只能操作自己的报名');
-  return signup;
+export const signupFor = (caller: Caller, signup: SignupDoc | null): SignupDoc => {
+  const found = signup ?? notFound('报名记录');
+  assertSameCommunity(caller, found);
+  if (!isStaff(caller) && found.userId !== caller.user._id) throw new DomainError('FORBIDDEN', '只能操作自己的报名');
+  return found;
 };
-

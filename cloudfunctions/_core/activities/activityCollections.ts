@@ -12,6 +12,8 @@ export const ACTIVITY_COLLECTIONS: CollectionSpec[] = [
       // markNoShows / payVolunteers: finished activities not yet visited.
       { name: 'act_activities_noshow_end', fields: [['noShowsMarked', 'asc'], ['endAt', 'asc']] },
       { name: 'act_activities_paid_end', fields: [['volunteersPaid', 'asc'], ['endAt', 'asc']] },
+      // The reconciler: published activities not yet started.
+      { name: 'act_activities_published_start', fields: [['published', 'asc'], ['startAt', 'asc']] },
     ],
   },
   {
@@ -27,9 +29,10 @@ export const ACTIVITY_COLLECTIONS: CollectionSpec[] = [
       { name: 'act_signups_remind', fields: [['status', 'asc'], ['reminded', 'asc'], ['startAt', 'asc']] },
       // applyBlocks: recent no-shows.
       { name: 'act_signups_noshow', fields: [['status', 'asc'], ['noShowAt', 'asc']] },
+      // The reconciler: ratings of the last days.
+      { name: 'act_signups_rated', fields: [['status', 'asc'], ['rating.at', 'asc']] },
     ],
   },
-  { name: 'activity_waitlist_counters', indexes: [] },
   // listBlocks: blocks in force in a community.
   { name: 'activity_blocks', indexes: [{ name: 'act_blocks_community_until', fields: [['communityId', 'asc'], ['until', 'asc']] }] },
   // publishMenu: the community's subscribers.

@@ -33,9 +33,10 @@ export type ActivityMenuDoc = {
 
 /**
  * A place held on an activity by one sign-up. The token names the reservation, so that releasing
- * it is exact: a late or repeated release of an old reservation cannot free a newer one.
+ * it is exact: a late or repeated release of an old reservation cannot free a newer one. `at` says
+ * when it was taken: the reconciler leaves young holds alone (their sign-up may be in flight).
  */
-export type SeatHold = { n: number; token: string };
+export type SeatHold = { n: number; token: string; at: number };
 
 export type ActivityDoc = {
   _id: string;
@@ -52,7 +53,16 @@ export type ActivityDoc = {
   capacity: number;
   /** Sum of `holders[*].n`, moved in the same guarded update as the holder itself. */
   confirmedCount: number;
+  /** Who holds the places: the truth of who is in. A sign-up's status follows its hold. */
   holders: Record<string, SeatHold>;
+  /** When a hold last came or went: the reconciler waits until holds have been still a while. */
+  holdsChangedAt?: number;
+  /** The last waitlist number handed out (each join takes the next, in one guarded increment). */
+  waitlistSeq: number;
+  /** Copied from the menu when it is published, so that one read tells whether residents see it. */
+  published: boolean;
+  /** The stars of each rating counted into `ratingCount`/`ratingSum`, by sign-up. */
+  ratings: Record<string, number>;
   signupOpensAt: number;
   signupClosesAt: number;
   cancelDeadline: number;
@@ -85,6 +95,8 @@ export type SignupDoc = {
   waitlistSeq: number | null;
   /** The reservation this sign-up holds on the activity while it is confirmed. */
   seatToken: string | null;
+  /** When it was promoted from the waitlist: its notice derives from this, so it is sent once. */
+  promotedAt?: number | null;
   checkinCode: string;
   /** Denormalised from the activity (times are fixed once the menu is published) for the reminder job. */
   startAt: number;
@@ -100,9 +112,6 @@ export type SignupDoc = {
   createdAt: number;
   updatedAt: number;
 };
-
-/** Arrival numbers of an activity's waitlist. */
-export type WaitlistCounterDoc = { _id: string; activityId: string; value: number };
 
 /** A resident's sign-up block after repeated no-shows. */
 export type ActivityBlockDoc = {
@@ -130,7 +139,6 @@ export type MenuSubscriptionDoc = {
 export const menuIdFor = (communityId: string, month: string) => stableId('amenu', communityId, month);
 /** One sign-up per account and activity: signing up again finds it. */
 export const signupIdFor = (activityId: string, userId: string) => stableId('asu', activityId, userId);
-export const waitlistCounterIdFor = (activityId: string) => stableId('awl', activityId);
 export const blockIdFor = (userId: string) => stableId('ablk', userId);
 export const subscriptionIdFor = (userId: string) => stableId('asub', userId);
 

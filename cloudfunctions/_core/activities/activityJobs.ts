@@ -1,6 +1,6 @@
 import { SYSTEM_ACTOR, timelineEvent } from '../runtime/timeline';
 import { NO_SHOW_WINDOW_DAYS } from '../../../types/activities';
-import { notify } from '../messages/notify';
+import { notifyAll } from '../messages/notify';
 import { awardPoints } from '../points/ledger';
 import type { Job } from '../scheduler/job';
 import { cmd, isDuplicateKey, upd } from '../store/port';
@@ -135,26 +135,23 @@ const payVolunteers: Job = {
           { activityId: activity._id, volunteer: true, status: 'checked_in' },
           { limit: PAGE },
         );
-        for (const volunteer of served) {
-          try {
-            const paid = await ports.store.transaction((tx) =>
-              awardPoints(tx, {
-                communityId: activity.communityId,
-                memberId: volunteer.userId,
-                delta: activity.memberPoints,
-                reason: 'activity_served',
-                refId: activity._id,
-                at: activity.endAt,
-                note: `志愿服务：${activity.title}`,
-                by: SYSTEM_ACTOR.by,
-              }),
-            );
-            if (paid) changed++;
-          } catch (e) {
-            // A copy running at the same moment paid it: the ledger id is taken.
-            if (!isDuplicateKey(e)) throw e;
-          }
-        }
+        // Each payment has its ledger id: a second copy of the job pays nothing again.
+        const paid = await Promise.all(
+          served.map((volunteer) =>
+            awardPoints(ports, {
+              communityId: activity.communityId,
+              memberId: volunteer.userId,
+              delta: activity.memberPoints,
+              reason: 'activity_served',
+              refId: activity._id,
+              // Dated when paid, never back-dated into a period whose board may be frozen.
+              at: now,
+              note: `志愿服务：${activity.title}`,
+              by: SYSTEM_ACTOR.by,
+            }),
+          ),
+        );
+        changed += paid.filter((p) => p.paid).length;
       }
       await ports.store.updateWhere('activities', { _id: activity._id, volunteersPaid: false }, { volunteersPaid: true });
     }
@@ -177,15 +174,13 @@ const remind: Job = {
     const activities = new Map(
       (await ports.store.find<ActivityDoc>('activities', { _id: cmd.in(ids) }, { limit: ids.length })).map((a) => [a._id, a]),
     );
-    let changed = 0;
-    for (const signup of due) {
-      const activity = activities.get(signup.activityId);
-      if (!activity) continue;
-      // Derived from the sign-up, not the clock, so a repeat or a second copy writes the same message.
-      const at = Math.max(signup.startAt - DAY_MS, signup.confirmedAt ?? signup.createdAt);
-      await notify(
-        ports,
-        {
+    const reminding = due.filter((s) => activities.has(s.activityId));
+    // Each notice's time derives from the sign-up, not the clock, so a repeat writes the same messages.
+    await notifyAll(
+      ports,
+      reminding.map((signup) => {
+        const activity = activities.get(signup.activityId)!;
+        return {
           communityId: signup.communityId,
           userId: signup.userId,
           kind: 'activity_reminder',
@@ -193,12 +188,12 @@ const remind: Job = {
           body: `您报名的“${activity.title}”将于${formatMoment(activity.startAt)}在${activity.place}开始，请准时参加`,
           refType: 'activity',
           refId: activity._id,
-        },
-        at,
-      );
-      changed += await ports.store.updateWhere('activity_signups', { _id: signup._id, reminded: false }, { reminded: true });
-    }
-    return changed;
+          at: Math.max(signup.startAt - DAY_MS, signup.confirmedAt ?? signup.createdAt),
+        };
+      }),
+    );
+    if (reminding.length === 0) return 0;
+    return ports.store.updateWhere('activity_signups', { _id: cmd.in(reminding.map((s) => s._id)), reminded: false }, { reminded: true });
   },
 };
 

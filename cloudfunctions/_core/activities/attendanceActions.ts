@@ -2,11 +2,11 @@ import { CHECKIN_OPENS_BEFORE_MS, SIGNUP_STATUSES, type SignupStatus } from '../
 import { actorOf, timelineEvent } from '../runtime/timeline';
 import { cmd, upd, type Filter } from '../store/port';
 import { assertSameCommunity } from '../runtime/access';
-import type { ActionSpec, Caller } from '../runtime/defineFunction';
+import { defineAction, type Caller, type FunctionSpec } from '../runtime/defineFunction';
 import { DomainError, notFound } from '../runtime/domainError';
 import type { Ports } from '../ports';
 import type { UserDoc } from '../users/userDoc';
-import { loadActivity, loadSignupFor } from './activityAccess';
+import { signupFor, visibleActivity } from './activityAccess';
 import { blockIdFor, signupIdFor, type ActivityBlockDoc, type ActivityDoc, type SignupDoc } from './activityDocs';
 import { formatMoment } from './activityTime';
 import { activityView, blockView, signupView } from './activityViews';
@@ -30,16 +30,27 @@ const NOT_CHECKABLE: Partial<Record<SignupStatus, string>> = {
 const markCheckedIn = async (ports: Ports, caller: Caller, signup: SignupDoc, now: number, note: string): Promise<SignupDoc> => {
   if (signup.status === 'checked_in') return signup;
   if (signup.status !== 'confirmed') throw new DomainError('CONFLICT', NOT_CHECKABLE[signup.status] ?? '该报名不能签到');
-  await ports.store.updateWhere(SIGNUPS, { _id: signup._id, status: 'confirmed' }, {
+  const checked = await ports.store.updateAndReturn<SignupDoc>(SIGNUPS, { _id: signup._id, status: 'confirmed' }, {
     status: 'checked_in',
     checkedInAt: now,
     updatedAt: now,
     timeline: upd.push(timelineEvent(actorOf(caller), now, 'confirmed', 'checked_in', note)),
   });
+  if (checked) return checked;
   const current = (await ports.store.get<SignupDoc>(SIGNUPS, signup._id)) ?? notFound('报名记录');
   if (current.status !== 'checked_in') throw new DomainError('CONFLICT', NOT_CHECKABLE[current.status] ?? '该报名不能签到');
   return current;
 };
+
+/** A rating counted into the activity's totals, once per sign-up. */
+export const tallyRating = (ports: Ports, signup: SignupDoc): Promise<number> =>
+  signup.rating
+    ? ports.store.updateWhere('activities', { _id: signup.activityId, [`ratings.${signup._id}`]: cmd.exists(false) }, {
+        ratingCount: upd.inc(1),
+        ratingSum: upd.inc(signup.rating.stars),
+        [`ratings.${signup._id}`]: signup.rating.stars,
+      })
+    : Promise.resolve(0);
 
 const PAGE = 1000;
 
@@ -57,80 +68,87 @@ const allSignups = async (ports: Ports, filter: Filter): Promise<SignupDoc[]> =>
 
 /** Check-in, attendee lists, ratings and no-show blocks. */
 export const attendanceActions = {
-  listSignups: {
+  listSignups: defineAction<'activities', 'listSignups'>()({
     access: 'staff',
-    async run({ ports, caller, now }, input) {
-      const { activity } = await loadActivity(ports, caller, input.activityId);
-      const all = await allSignups(ports, { activityId: activity._id });
+    load: ({ ports }, input) => Promise.all([ports.store.get<ActivityDoc>('activities', input.activityId), allSignups(ports, { activityId: input.activityId })]),
+    async run({ caller, now }, input, [loaded, all]) {
+      const activity = visibleActivity(caller, loaded);
       const counts = Object.fromEntries(SIGNUP_STATUSES.map((s) => [s, 0])) as Record<SignupStatus, number>;
       for (const s of all) counts[s.status]++;
       const items = all
         .filter((s) => !input.status || s.status === input.status)
         // Sign-ups in the order they came, then the waitlist in its arrival order.
         .sort((a, b) => waitRank(a) - waitRank(b) || a.createdAt - b.createdAt);
-      return { activity: activityView(activity, now, true), counts, items: items.map(signupView) };
+      return { activity: activityView(activity, now, true), counts, items: items.map((s) => signupView(s)) };
     },
-  },
+  }),
 
-  checkIn: {
+  checkIn: defineAction<'activities', 'checkIn'>()({
     access: 'staff',
-    async run({ ports, caller, now }, input) {
-      const { activity } = await loadActivity(ports, caller, input.activityId);
+    load: ({ ports }, input) =>
+      Promise.all([
+        ports.store.get<ActivityDoc>('activities', input.activityId),
+        ports.store.find<SignupDoc>(SIGNUPS, { checkinCode: input.code.toUpperCase() }, { limit: 1 }),
+      ]),
+    async run({ ports, caller, now }, _input, [loaded, [signup]]) {
+      const activity = visibleActivity(caller, loaded);
       checkCheckinWindow(activity, now);
-      const [signup] = await ports.store.find<SignupDoc>(SIGNUPS, { checkinCode: input.code.toUpperCase() }, { limit: 1 });
       if (!signup || signup.activityId !== activity._id) throw new DomainError('NOT_FOUND', '签到码无效或不属于本活动');
       return signupView(await markCheckedIn(ports, caller, signup, now, '工作人员扫码签到'));
     },
-  },
+  }),
 
-  selfCheckIn: {
+  selfCheckIn: defineAction<'activities', 'selfCheckIn'>()({
     access: 'resident',
-    async run({ ports, caller, now }, input) {
-      const { activity } = await loadActivity(ports, caller, input.activityId);
+    load: ({ ports, userId }, input) =>
+      Promise.all([ports.store.get<ActivityDoc>('activities', input.activityId), ports.store.get<SignupDoc>(SIGNUPS, signupIdFor(input.activityId, userId))]),
+    async run({ ports, caller, now }, input, [loaded, mine]) {
+      const activity = visibleActivity(caller, loaded);
       checkCheckinWindow(activity, now);
       if (input.code.toUpperCase() !== activity.checkinCode) throw new DomainError('VALIDATION', '活动签到码不正确', { code: '活动签到码不正确' });
-      const signup = (await ports.store.get<SignupDoc>(SIGNUPS, signupIdFor(activity._id, caller.user._id))) ?? notFound('您的报名');
+      const signup = mine ?? notFound('您的报名');
       return signupView(await markCheckedIn(ports, caller, signup, now, '扫活动码签到'));
     },
-  },
+  }),
 
-  rateActivity: {
+  rateActivity: defineAction<'activities', 'rateActivity'>()({
     access: 'resident',
-    async run({ ports, caller, now }, input) {
-      const signup = await loadSignupFor(ports, caller, input.signupId);
-      const refuse = (current: SignupDoc | null) => {
-        if (!current) return notFound('报名记录');
+    load: ({ ports }, input) => ports.store.get<SignupDoc>(SIGNUPS, input.signupId),
+    async run({ ports, caller, now }, input, loaded) {
+      const signup = signupFor(caller, loaded);
+      const refuse = (current: SignupDoc) => {
         if (current.status !== 'checked_in') throw new DomainError('CONFLICT', '签到后才能评价活动');
         if (current.rating) throw new DomainError('CONFLICT', '您已评价过该活动');
       };
       refuse(signup);
       const rating = { stars: input.stars, comment: input.comment ?? '', at: now };
-      // The rating and the activity's totals move together; a second rating finds the first.
-      await ports.store.transaction(async (tx) => {
-        refuse(await tx.get<SignupDoc>(SIGNUPS, signup._id));
-        await tx.updateById(SIGNUPS, signup._id, { rating, updatedAt: now });
-        await tx.updateById('activities', signup.activityId, { ratingCount: upd.inc(1), ratingSum: upd.inc(input.stars) });
-      });
-      return signupView((await ports.store.get<SignupDoc>(SIGNUPS, signup._id)) ?? notFound('报名记录'));
+      // The rating first (once: a second finds the first), then its count on the activity (once per sign-up).
+      const rated = await ports.store.updateAndReturn<SignupDoc>(SIGNUPS, { _id: signup._id, status: 'checked_in', rating: null }, { rating, updatedAt: now });
+      if (!rated) {
+        refuse((await ports.store.get<SignupDoc>(SIGNUPS, signup._id)) ?? notFound('报名记录'));
+        throw new DomainError('CONFLICT', '您已评价过该活动');
+      }
+      await tallyRating(ports, rated);
+      return signupView(rated);
     },
-  },
+  }),
 
-  liftBlock: {
+  liftBlock: defineAction<'activities', 'liftBlock'>()({
     access: 'staff',
-    async run({ ports, caller, now }, input) {
-      const user = (await ports.store.get<UserDoc>('users', input.userId)) ?? notFound('居民');
+    load: ({ ports }, input) => ports.store.get<UserDoc>('users', input.userId),
+    async run({ ports, caller, now }, input, loaded) {
+      const user = loaded ?? notFound('居民');
       assertSameCommunity(caller, user);
-      const id = blockIdFor(user._id);
-      const lifted = await ports.store.updateWhere('activity_blocks', { _id: id, until: cmd.gt(now) }, {
+      const lifted = await ports.store.updateAndReturn<ActivityBlockDoc>('activity_blocks', { _id: blockIdFor(user._id), until: cmd.gt(now) }, {
         until: now,
         liftedAt: now,
         liftedBy: caller.user._id,
         timeline: upd.push(timelineEvent(actorOf(caller), now, 'blocked', 'lifted', input.note ?? '')),
       });
-      if (lifted === 0) throw new DomainError('CONFLICT', '该居民目前没有报名限制');
-      return blockView((await ports.store.get<ActivityBlockDoc>('activity_blocks', id)) ?? notFound('报名限制'), now);
+      if (!lifted) throw new DomainError('CONFLICT', '该居民目前没有报名限制');
+      return blockView(lifted, now);
     },
-  },
+  }),
 
   listBlocks: {
     access: 'staff',
@@ -139,4 +157,4 @@ export const attendanceActions = {
       return { items: blocks.map((b) => blockView(b, now)) };
     },
   },
-} satisfies { [A in 'listSignups' | 'checkIn' | 'selfCheckIn' | 'rateActivity' | 'liftBlock' | 'listBlocks']: ActionSpec<'activities', A> };
+} satisfies Partial<FunctionSpec<'activities'>>;

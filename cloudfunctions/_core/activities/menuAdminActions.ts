@@ -17,7 +17,7 @@ import { fillFromWaitlist } from './seats';
 
 const buildActivity = (
   id: string,
-  menu: ActivityMenuDoc,
+  menu: Pick<ActivityMenuDoc, '_id' | 'communityId' | 'month' | 'status'>,
   v: ActivityFields,
   schedule: Schedule,
   seriesId: string | null,
@@ -37,6 +37,9 @@ const buildActivity = (
   capacity: v.capacity,
   confirmedCount: 0,
   holders: {},
+  waitlistSeq: 0,
+  published: menu.status === 'published',
+  ratings: {},
   ageMin: v.ageMin ?? null,
   ageMax: v.ageMax ?? null,
   waitlist: v.waitlist,
@@ -119,7 +122,8 @@ export const menuAdminActions = {
   updateActivity: {
     access: 'staff',
     async run({ ports, caller, now }, input) {
-      const { activity, menu } = await loadActivity(ports, caller, input.activityId);
+      const activity = await loadActivity(ports, caller, input.activityId);
+      const menu = { _id: activity.menuId, communityId: activity.communityId, month: activity.month, status: activity.published ? ('published' as const) : ('draft' as const) };
       if (now >= activity.endAt) throw new DomainError('CONFLICT', '活动已结束，不能修改');
       const { activityId, ...changes } = input;
       const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<ActivityFields>;
@@ -127,7 +131,7 @@ export const menuAdminActions = {
       const schedule = checkSchedule(merged, menu.month, null);
       const next = buildActivity(activity._id, menu, merged, schedule, activity.seriesId, caller, now);
 
-      if (menu.status === 'published') {
+      if (activity.published) {
         const locked =
           LOCKED_AFTER_PUBLISH.some((k) => next[k] !== activity[k]) || SCHEDULE_KEYS.some((k) => next[k] !== activity[k]);
         if (locked) throw new DomainError('CONFLICT', '菜单已发布，只能修改活动名称、简介、地点、名额和志愿者积分');
@@ -202,14 +206,18 @@ export const menuAdminActions = {
         if ((await ports.store.count('activities', { menuId: menu._id })) === 0) {
           throw new DomainError('CONFLICT', '菜单里还没有活动，请先添加活动');
         }
-        await ports.store.updateWhere('activity_menus', { _id: menu._id, status: 'draft' }, {
-          status: 'published',
-          publishedAt: now,
-          publishedBy: caller.user._id,
-          updatedAt: now,
-          timeline: upd.push(timelineEvent(actorOf(caller), now, 'draft', 'published', '')),
-        });
-        menu = (await ports.store.get<ActivityMenuDoc>('activity_menus', menu._id)) ?? notFound('活动菜单');
+        // The activities first: a menu seen as published always has visible activities.
+        await ports.store.updateWhere('activities', { menuId: menu._id, published: false }, { published: true, updatedAt: now });
+        menu =
+          (await ports.store.updateAndReturn<ActivityMenuDoc>('activity_menus', { _id: menu._id, status: 'draft' }, {
+            status: 'published',
+            publishedAt: now,
+            publishedBy: caller.user._id,
+            updatedAt: now,
+            timeline: upd.push(timelineEvent(actorOf(caller), now, 'draft', 'published', '')),
+          })) ??
+          (await ports.store.get<ActivityMenuDoc>('activity_menus', menu._id)) ??
+          notFound('活动菜单');
       }
       // Publishing again (a retry, or a second tap) re-sends nothing new: notices have derived ids.
       await notifySubscribers(ports, menu);

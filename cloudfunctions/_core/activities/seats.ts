@@ -1,15 +1,17 @@
 /**
- * Places on an activity. A place is held by a sign-up through an entry in the activity's `holders`
- * map, written in the same guarded update that moves `confirmedCount`:
+ * Places on an activity. The activity's `holders` map says who holds its places; it is written in
+ * the same guarded single-document update that moves `confirmedCount`, so:
  * - reserving is conditional on room (`confirmedCount <= capacity - n`) and on the sign-up holding
- *   nothing yet, so capacity is never exceeded and one sign-up never holds twice;
- * - releasing is conditional on the exact reservation (its token), so it happens once.
- * The sign-up's own status moves in a second guarded update; when that one loses a race the
- * reservation is handed back, so the two documents agree again.
+ *   nothing yet: capacity is never exceeded and one sign-up never holds twice;
+ * - releasing is conditional on the exact reservation (its token), so it happens once;
+ * - handing a place over (a cancellation promoting the first waiting) moves both holds at once.
+ * A sign-up's status follows its hold: the hold is written first, the sign-up next. A request that
+ * dies in between leaves a hold and a sign-up that disagree, both recognisable, and the reconciler
+ * (activityReconcile.ts) brings them together again after a grace period.
  */
-import { cmd, upd } from '../store/port';
-import { notify } from '../messages/notify';
+import { messageIdOf, notifyAll, type EventNotice } from '../messages/notify';
 import { SYSTEM_ACTOR, timelineEvent } from '../runtime/timeline';
+import { cmd, upd } from '../store/port';
 import type { Ports } from '../ports';
 import type { ActivityDoc, SignupDoc } from './activityDocs';
 import { seatToken } from './activityCodes';
@@ -17,110 +19,137 @@ import { formatMoment } from './activityTime';
 
 const holderPath = (signupId: string) => `holders.${signupId}`;
 
-/** Reserves `n` places for a sign-up; answers the reservation's token, or null when there is no room. */
-export const reserveSeat = async (ports: Ports, activity: Pick<ActivityDoc, '_id' | 'capacity'>, signupId: string, n: number): Promise<string | null> => {
+export type Reservation = { token: string; activity: ActivityDoc };
+
+/** Reserves `n` places for a sign-up; answers the reservation, or null when there is no room (or it holds already). */
+export const reserveSeat = async (ports: Ports, activity: Pick<ActivityDoc, '_id' | 'capacity'>, signupId: string, n: number, now: number): Promise<Reservation | null> => {
   const token = seatToken();
-  const modified = await ports.store.updateWhere(
+  const after = await ports.store.updateAndReturn<ActivityDoc>(
     'activities',
-    // Capacity never changes downwards once sign-ups exist, so a bound computed from a read is safe.
+    // Capacity never goes down once sign-ups exist, so a bound computed from a read is safe.
     { _id: activity._id, confirmedCount: cmd.lte(activity.capacity - n), [holderPath(signupId)]: cmd.exists(false) },
-    { confirmedCount: upd.inc(n), [holderPath(signupId)]: upd.set({ n, token }) },
+    { confirmedCount: upd.inc(n), [holderPath(signupId)]: upd.set({ n, token, at: now }), holdsChangedAt: now },
   );
-  return modified === 1 ? token : null;
+  return after ? { token, activity: after } : null;
 };
 
-/**
- * The reservation a sign-up already holds for `n` places (a concurrent copy of the same request,
- * or an earlier attempt that stopped half-way), or null.
- */
-export const existingSeat = async (ports: Ports, activityId: string, signupId: string, n: number): Promise<string | null | 'mismatch'> => {
-  const activity = await ports.store.get<ActivityDoc>('activities', activityId);
-  const hold = activity?.holders?.[signupId];
-  if (!hold) return null;
-  return hold.n === n ? hold.token : 'mismatch';
-};
-
-/** Frees one exact reservation; answers whether this call freed it. */
-export const releaseHold = async (ports: Ports, activityId: string, signupId: string, token: string, n: number): Promise<boolean> =>
-  (await ports.store.updateWhere(
+/** Frees one exact reservation; answers the activity after it, or null when this call did not free it. */
+export const releaseSeat = (ports: Ports, activityId: string, signupId: string, token: string, n: number): Promise<ActivityDoc | null> =>
+  ports.store.updateAndReturn<ActivityDoc>(
     'activities',
     { _id: activityId, [`${holderPath(signupId)}.token`]: token },
-    { confirmedCount: upd.inc(-n), [holderPath(signupId)]: upd.remove() },
-  )) === 1;
-
-/** Frees the place a (cancelled) sign-up held, if it still holds it. */
-export const releaseSeat = (ports: Ports, signup: SignupDoc): Promise<boolean> =>
-  signup.seatToken ? releaseHold(ports, signup.activityId, signup._id, signup.seatToken, signup.attendees.length) : Promise.resolve(false);
+    { confirmedCount: upd.inc(-n), [holderPath(signupId)]: upd.remove(), holdsChangedAt: ports.clock.now() },
+  );
 
 /**
- * Moves one waitlisted sign-up to confirmed: 'promoted' when this call did it (and so notified the
- * resident; concurrent promoters of one sign-up promote it once), 'lost' when the state moved on
- * under it, 'stuck' when a reservation of another size blocks it (an attempt that stopped half-way).
+ * Gives the places of one reservation to a waiting sign-up, in one update: the old holder's
+ * reservation goes, the new one's comes, and the count moves by the difference. Answers the new
+ * reservation's token, or null when the guard failed (the old one is gone, the new one already
+ * holds, or the difference does not fit).
  */
-const promote = async (ports: Ports, activity: ActivityDoc, waiting: SignupDoc, now: number): Promise<'promoted' | 'lost' | 'stuck'> => {
-  const n = waiting.attendees.length;
-  let token = await reserveSeat(ports, activity, waiting._id, n);
-  if (!token) {
-    const held = await existingSeat(ports, activity._id, waiting._id, n);
-    if (held === 'mismatch') return 'stuck';
-    if (!held) return 'lost';
-    token = held;
-  }
-  const promoted = await ports.store.updateWhere(
-    'activity_signups',
-    { _id: waiting._id, status: 'waitlisted' },
+export const handOverSeat = async (
+  ports: Ports,
+  activity: Pick<ActivityDoc, '_id' | 'capacity'>,
+  from: { signupId: string; token: string; n: number },
+  to: { signupId: string; n: number },
+  now: number,
+): Promise<string | null> => {
+  const token = seatToken();
+  const after = await ports.store.updateAndReturn<ActivityDoc>(
+    'activities',
     {
-      status: 'confirmed',
-      seatToken: token,
-      confirmedAt: now,
-      updatedAt: now,
-      timeline: upd.push(timelineEvent(SYSTEM_ACTOR, now, 'waitlisted', 'confirmed', '候补递补')),
+      _id: activity._id,
+      [`${holderPath(from.signupId)}.token`]: from.token,
+      [holderPath(to.signupId)]: cmd.exists(false),
+      confirmedCount: cmd.lte(activity.capacity - to.n + from.n),
+    },
+    {
+      confirmedCount: upd.inc(to.n - from.n),
+      [holderPath(from.signupId)]: upd.remove(),
+      [holderPath(to.signupId)]: upd.set({ n: to.n, token, at: now }),
+      holdsChangedAt: now,
     },
   );
-  if (promoted === 1) {
-    await notify(ports, {
-      communityId: waiting.communityId,
-      userId: waiting.userId,
-      kind: 'activity_promoted',
-      title: '候补成功',
-      body: `您候补的“${activity.title}”已递补成功，请于${formatMoment(activity.startAt)}到${activity.place}参加`,
-      refType: 'activity',
-      refId: activity._id,
-    }, now);
-    return 'promoted';
-  }
-  // Someone else promoted it (nothing to undo) or the resident withdrew meanwhile (hand the place back).
-  const current = await ports.store.get<SignupDoc>('activity_signups', waiting._id);
-  if (!current || current.status === 'cancelled') await releaseHold(ports, activity._id, waiting._id, token, n);
-  return 'lost';
+  return after ? token : null;
 };
 
-/** Bound on rounds per call; each round promotes someone or ends the loop. */
-const MAX_ROUNDS = 1000;
+/** The resident's notice of a promotion; its id derives from the promotion, so it is written once. */
+export const promotionNotice = (activity: Pick<ActivityDoc, '_id' | 'title' | 'startAt' | 'place'>, signup: Pick<SignupDoc, 'communityId' | 'userId'>, at: number): EventNotice => ({
+  communityId: signup.communityId,
+  userId: signup.userId,
+  kind: 'activity_promoted',
+  title: '候补成功',
+  body: `您候补的“${activity.title}”已递补成功，请于${formatMoment(activity.startAt)}到${activity.place}参加`,
+  refType: 'activity',
+  refId: activity._id,
+  at,
+});
+
+export const promotionMessageId = (activityId: string, signup: Pick<SignupDoc, 'userId'>, at: number) =>
+  messageIdOf({ userId: signup.userId, kind: 'activity_promoted', refId: activityId, at });
 
 /**
- * Fills free places from the waitlist in arrival order, skipping groups too large for what is
- * free. Safe to run from any number of requests at once: every step is guarded. Answers how many
- * sign-ups this call promoted.
+ * Turns a waiting sign-up that now holds places into a confirmed one, and tells the resident, in
+ * one round trip. When the sign-up was no longer waiting (its resident withdrew meanwhile), the
+ * notice is taken back and the places are released and offered to the next in line.
+ */
+export const confirmPromotion = async (ports: Ports, activity: ActivityDoc, waiting: SignupDoc, token: string, now: number): Promise<boolean> => {
+  const [flipped] = await Promise.all([
+    ports.store.updateWhere(
+      'activity_signups',
+      { _id: waiting._id, status: 'waitlisted' },
+      {
+        status: 'confirmed',
+        seatToken: token,
+        confirmedAt: now,
+        promotedAt: now,
+        updatedAt: now,
+        timeline: upd.push(timelineEvent(SYSTEM_ACTOR, now, 'waitlisted', 'confirmed', '候补递补')),
+      },
+    ),
+    notifyAll(ports, [promotionNotice(activity, waiting, now)]),
+  ]);
+  if (flipped === 1) return true;
+  await ports.store.removeById('messages', promotionMessageId(activity._id, waiting, now));
+  await releaseSeat(ports, activity._id, waiting._id, token, waiting.attendees.length);
+  await fillFromWaitlist(ports, activity._id, now);
+  return false;
+};
+
+/** The first waiting sign-ups, in waitlist order. */
+export const waitingQueue = (ports: Ports, activityId: string, limit = 20) =>
+  ports.store.find<SignupDoc>('activity_signups', { activityId, status: 'waitlisted' }, { orderBy: [['waitlistSeq', 'asc'], ['_id', 'asc']], limit });
+
+/** The first in line that fits into `free` places. */
+export const nextThatFits = (queue: SignupDoc[], free: number, skip: ReadonlySet<string> = new Set()) =>
+  queue.find((s) => s.attendees.length <= free && !skip.has(s._id)) ?? null;
+
+/** Bound on rounds per call; each round promotes someone or ends the loop. */
+const MAX_ROUNDS = 200;
+
+/**
+ * Fills free places from the waitlist in order, skipping groups too large for what is free. Safe
+ * to run from any number of requests at once: every step is guarded. Answers how many sign-ups
+ * this call promoted.
  */
 export const fillFromWaitlist = async (ports: Ports, activityId: string, now: number): Promise<number> => {
   let promoted = 0;
-  const stuck = new Set<string>();
+  const skip = new Set<string>();
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const activity = await ports.store.get<ActivityDoc>('activities', activityId);
+    const [activity, queue] = await Promise.all([ports.store.get<ActivityDoc>('activities', activityId), waitingQueue(ports, activityId)]);
     if (!activity || now >= activity.startAt) return promoted;
     const free = activity.capacity - activity.confirmedCount;
     if (free <= 0) return promoted;
-    const queue = await ports.store.find<SignupDoc>(
-      'activity_signups',
-      { activityId, status: 'waitlisted' },
-      { orderBy: [['waitlistSeq', 'asc']], limit: 1000 },
-    );
-    const next = queue.find((s) => s.attendees.length <= free && !stuck.has(s._id));
+    const next = nextThatFits(queue, free, skip);
     if (!next) return promoted;
-    const outcome = await promote(ports, activity, next, now);
-    if (outcome === 'promoted') promoted++;
-    if (outcome === 'stuck') stuck.add(next._id);
+    const n = next.attendees.length;
+    const reserved = await reserveSeat(ports, activity, next._id, n, now);
+    if (!reserved) {
+      // It holds already (a promotion under way elsewhere), or someone took the room first.
+      if (activity.holders[next._id] || (await ports.store.get<ActivityDoc>('activities', activityId))?.holders[next._id]) skip.add(next._id);
+      continue;
+    }
+    if (await confirmPromotion(ports, reserved.activity, next, reserved.token, now)) promoted++;
   }
   return promoted;
 };

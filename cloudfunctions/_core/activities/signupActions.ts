@@ -1,8 +1,10 @@
-import { cmd, isDuplicateKey, type Filter } from '../store/port';
-import type { ActionSpec } from '../runtime/defineFunction';
+import { isDuplicateKey } from '../store/port';
+import { defineAction, type FunctionSpec } from '../runtime/defineFunction';
 import { DomainError } from '../runtime/domainError';
+import { keysetPage } from '../store/keyset';
+import { cmd, type Filter } from '../store/port';
 import { monthOf } from '../time';
-import { isStaff, loadActivity } from './activityAccess';
+import { isStaff, visibleActivity } from './activityAccess';
 import {
   blockIdFor,
   menuIdFor,
@@ -14,48 +16,54 @@ import {
   type MenuSubscriptionDoc,
   type SignupDoc,
 } from './activityDocs';
-import { activityView, menuView, signupView } from './activityViews';
-import { cancelSignup, signUp } from './signups';
+import { activityView, countAhead, menuView, signupView } from './activityViews';
+import { cancelSignup, loadForCancel, loadForSignUp, signUp } from './signups';
 
 const PAGE = 20;
 
 /** What residents (and staff on their behalf) do with the month's menu. */
 export const signupActions = {
-  monthMenu: {
+  monthMenu: defineAction<'activities', 'monthMenu'>()({
     access: 'registered',
-    async run({ ports, caller, now }, input) {
+    load: ({ ports, userId }) =>
+      Promise.all([
+        ports.store.get<MenuSubscriptionDoc>('activity_subscriptions', subscriptionIdFor(userId)),
+        ports.store.get<ActivityBlockDoc>('activity_blocks', blockIdFor(userId)),
+      ]),
+    async run({ ports, caller, now }, input, [subscription, block]) {
       const month = input.month ?? monthOf(now);
       const staff = isStaff(caller);
-      const [menu, subscription, block] = await Promise.all([
-        ports.store.get<ActivityMenuDoc>('activity_menus', menuIdFor(caller.communityId, month)),
-        ports.store.get<MenuSubscriptionDoc>('activity_subscriptions', subscriptionIdFor(caller.user._id)),
-        ports.store.get<ActivityBlockDoc>('activity_blocks', blockIdFor(caller.user._id)),
+      const menuId = menuIdFor(caller.communityId, month);
+      // The menu and its activities in one round trip: the menu's id derives from community and month.
+      const [menu, activities] = await Promise.all([
+        ports.store.get<ActivityMenuDoc>('activity_menus', menuId),
+        ports.store.find<ActivityDoc>('activities', { menuId }, { orderBy: [['startAt', 'asc'], ['_id', 'asc']], limit: 1000 }),
       ]);
       const visible = menu && (staff || menu.status === 'published') ? menu : null;
-      const activities = visible
-        ? await ports.store.find<ActivityDoc>('activities', { menuId: visible._id }, { orderBy: [['startAt', 'asc']], limit: 1000 })
-        : [];
       return {
         month,
         menu: visible ? menuView(visible) : null,
-        activities: activities.map((a) => activityView(a, now, staff)),
+        activities: visible ? activities.map((a) => activityView(a, now, staff)) : [],
         subscribed: subscription?.subscribed ?? false,
         blockedUntil: block && block.until > now ? block.until : null,
       };
     },
-  },
+  }),
 
-  getActivity: {
+  getActivity: defineAction<'activities', 'getActivity'>()({
     access: 'registered',
-    async run({ ports, caller, now }, input) {
-      const { activity } = await loadActivity(ports, caller, input.activityId);
-      const [mine, waitlisted] = await Promise.all([
-        ports.store.get<SignupDoc>('activity_signups', signupIdFor(activity._id, caller.user._id)),
-        ports.store.count('activity_signups', { activityId: activity._id, status: 'waitlisted' }),
-      ]);
-      return { activity: activityView(activity, now, isStaff(caller)), mySignup: mine ? signupView(mine) : null, waitlisted };
+    load: ({ ports, userId }, input) =>
+      Promise.all([
+        ports.store.get<ActivityDoc>('activities', input.activityId),
+        ports.store.get<SignupDoc>('activity_signups', signupIdFor(input.activityId, userId)),
+        ports.store.count('activity_signups', { activityId: input.activityId, status: 'waitlisted' }),
+      ]),
+    async run({ ports, caller, now }, _input, [loaded, mine, waitlisted]) {
+      const activity = visibleActivity(caller, loaded);
+      const ahead = mine ? await countAhead(ports.store, mine) : null;
+      return { activity: activityView(activity, now, isStaff(caller)), mySignup: mine ? signupView(mine, ahead) : null, waitlisted };
     },
-  },
+  }),
 
   subscribeMenus: {
     access: 'registered',
@@ -72,38 +80,41 @@ export const signupActions = {
     },
   },
 
-  signUp: {
+  signUp: defineAction<'activities', 'signUp'>()({
     access: 'registered',
-    async run(ctx, input) {
-      return signupView(await signUp(ctx, input));
+    load: loadForSignUp,
+    async run(ctx, input, loaded) {
+      const signup = await signUp(ctx, input, loaded);
+      return signupView(signup, await countAhead(ctx.ports.store, signup));
     },
-  },
+  }),
 
-  cancelSignup: {
+  cancelSignup: defineAction<'activities', 'cancelSignup'>()({
     access: 'registered',
-    async run(ctx, input) {
-      return signupView(await cancelSignup(ctx, input));
-    },
-  },
+    load: loadForCancel,
+    run: async (ctx, input, loaded) => signupView(await cancelSignup(ctx, input, loaded)),
+  }),
 
-  mySignups: {
+  mySignups: defineAction<'activities', 'mySignups'>()({
     access: 'resident',
-    async run({ ports, caller, now }, input) {
-      const cursor = input.cursor ?? 0;
-      const filter: Filter = { userId: caller.user._id };
+    load: ({ ports, userId }, input) => {
+      const filter: Filter = { userId };
       if (input.status) filter.status = input.status;
-      const page = await ports.store.find<SignupDoc>('activity_signups', filter, { orderBy: [['startAt', 'desc']], skip: cursor, limit: PAGE + 1 });
-      const signups = page.slice(0, PAGE);
-      const ids = [...new Set(signups.map((s) => s.activityId))];
-      const activities = ids.length ? await ports.store.find<ActivityDoc>('activities', { _id: cmd.in(ids) }, { limit: ids.length }) : [];
-      const byId = new Map(activities.map((a) => [a._id, a]));
-      const items = signups.map((s) => {
-        const activity = byId.get(s.activityId);
-        if (!activity) throw new DomainError('INTERNAL', '活动数据缺失，请稍后再试');
-        return { ...signupView(s), activity: activityView(activity, now, false) };
-      });
-      return { items, nextCursor: page.length > PAGE ? cursor + PAGE : null };
+      return keysetPage<SignupDoc>(ports.store, 'activity_signups', filter, [['startAt', 'desc']], input.cursor, PAGE);
     },
-  },
-} satisfies { [A in 'monthMenu' | 'getActivity' | 'subscribeMenus' | 'signUp' | 'cancelSignup' | 'mySignups']: ActionSpec<'activities', A> };
-
+    async run({ ports, now }, _input, page) {
+      const ids = [...new Set(page.items.map((s) => s.activityId))];
+      const [activities, ahead] = await Promise.all([
+        ids.length ? ports.store.find<ActivityDoc>('activities', { _id: cmd.in(ids) }, { limit: ids.length }) : Promise.resolve([]),
+        Promise.all(page.items.map((s) => countAhead(ports.store, s))),
+      ]);
+      const byId = new Map(activities.map((a) => [a._id, a]));
+      const items = page.items.map((s, i) => {
+        const activity = byId.get(s.activityId);
+        if (!activity) throw new DomainError('NOT_FOUND', '活动数据缺失，请稍后再试');
+        return { ...signupView(s, ahead[i]), activity: activityView(activity, now, false) };
+      });
+      return { items, nextCursor: page.nextCursor };
+    },
+  }),
+} satisfies Partial<FunctionSpec<'activities'>>;

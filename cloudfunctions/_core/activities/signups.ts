@@ -1,32 +1,22 @@
 /**
  * Signing up and cancelling. One sign-up per account and activity (deterministic id); places are
- * held through the guarded reservations of `seats.ts`; the waitlist is ordered by arrival numbers
- * drawn in a transaction from a per-activity counter.
+ * held on the activity (seats.ts); the waitlist is ordered by numbers handed out by one guarded
+ * increment on the activity, which answers the new number in the same round trip.
  */
-import type { Attendee, SignupStatus, SignUpInput } from '../../../types/activities';
+import type { Attendee, SignUpInput } from '../../../types/activities';
 import { actorOf, timelineEvent } from '../runtime/timeline';
-import { isDuplicateKey, upd, type Transaction } from '../store/port';
-import type { Caller, CallerContext } from '../runtime/defineFunction';
+import { isDuplicateKey, upd } from '../store/port';
+import type { Caller, CallerContext, LoadContext } from '../runtime/defineFunction';
 import { DomainError, notFound } from '../runtime/domainError';
 import type { Ports } from '../ports';
 import type { UserDoc } from '../users/userDoc';
-import { actingFor, loadActivity, loadSignupFor } from './activityAccess';
+import { actingFor, visibleActivity } from './activityAccess';
 import { randomCode } from './activityCodes';
-import {
-  HOLDING_STATUSES,
-  blockIdFor,
-  signupIdFor,
-  waitlistCounterIdFor,
-  type ActivityBlockDoc,
-  type ActivityDoc,
-  type SignupDoc,
-  type WaitlistCounterDoc,
-} from './activityDocs';
+import { blockIdFor, signupIdFor, type ActivityBlockDoc, type ActivityDoc, type SignupDoc } from './activityDocs';
 import { formatMoment } from './activityTime';
-import { existingSeat, fillFromWaitlist, releaseHold, releaseSeat, reserveSeat } from './seats';
+import { confirmPromotion, fillFromWaitlist, handOverSeat, nextThatFits, releaseSeat, reserveSeat, waitingQueue } from './seats';
 
 const SIGNUPS = 'activity_signups';
-const HOLDS_PLACE: ReadonlySet<SignupStatus> = new Set(HOLDING_STATUSES);
 
 const ageRange = (a: ActivityDoc) =>
   a.ageMin != null && a.ageMax != null ? `${a.ageMin}–${a.ageMax}岁` : a.ageMin != null ? `${a.ageMin}岁及以上` : `${a.ageMax}岁及以下`;
@@ -48,8 +38,7 @@ const checkWindow = (activity: ActivityDoc, now: number) => {
   if (now >= activity.signupClosesAt) throw new DomainError('CONFLICT', '报名已截止');
 };
 
-const checkBlock = async (ports: Ports, user: UserDoc, now: number) => {
-  const block = await ports.store.get<ActivityBlockDoc>('activity_blocks', blockIdFor(user._id));
+const checkBlock = (block: ActivityBlockDoc | null, now: number) => {
   if (block && block.until > now) {
     throw new DomainError('FORBIDDEN', `因多次报名后未到场，${formatMoment(block.until)}前暂不能报名新活动`);
   }
@@ -73,6 +62,7 @@ const joinFields = (t: Attempt, status: 'confirmed' | 'waitlisted', seatToken: s
   waitlistSeq,
   seatToken,
   confirmedAt: status === 'confirmed' ? t.now : null,
+  promotedAt: null,
   reminded: false,
   proxy: t.proxy,
   proxyBy: t.proxy ? t.caller.user._id : null,
@@ -98,20 +88,19 @@ const newSignup = (t: Attempt, id: string, status: 'confirmed' | 'waitlisted', s
 });
 
 /**
- * Writes the confirmed sign-up for a place already held (or for a volunteer, who holds none).
- * Answers the sign-up, or null when a concurrent copy of the request wrote it first.
+ * Writes the sign-up for a place held (or a waitlist number): a new document, or the cancelled one
+ * brought back. Answers it, or null when a concurrent copy of the request wrote it first.
  */
-const writeConfirmed = async (ports: Ports, t: Attempt, id: string, previous: SignupDoc | null, seatToken: string | null): Promise<SignupDoc | null> => {
+const writeSignup = async (ports: Ports, t: Attempt, id: string, previous: SignupDoc | null, status: 'confirmed' | 'waitlisted', seatToken: string | null, seq: number | null): Promise<SignupDoc | null> => {
   if (previous) {
-    const rejoined = await ports.store.updateWhere(SIGNUPS, { _id: id, status: 'cancelled' }, {
-      ...joinFields(t, 'confirmed', seatToken, null),
-      timeline: upd.push(timelineEvent(actorOf(t.caller), t.now, 'cancelled', 'confirmed', '重新报名')),
+    return ports.store.updateAndReturn<SignupDoc>(SIGNUPS, { _id: id, status: 'cancelled' }, {
+      ...joinFields(t, status, seatToken, seq),
+      timeline: upd.push(timelineEvent(actorOf(t.caller), t.now, 'cancelled', status, t.proxy ? '社区代重新报名' : '重新报名')),
     });
-    return rejoined === 1 ? ports.store.get<SignupDoc>(SIGNUPS, id) : null;
   }
   // A clash of random check-in codes (unique index) is retried with a new code.
   for (let attempt = 0; attempt < 3; attempt++) {
-    const doc = newSignup(t, id, 'confirmed', seatToken, null);
+    const doc = newSignup(t, id, status, seatToken, seq);
     try {
       await ports.store.insert(SIGNUPS, doc);
       return doc;
@@ -120,47 +109,36 @@ const writeConfirmed = async (ports: Ports, t: Attempt, id: string, previous: Si
       if (await ports.store.get(SIGNUPS, id)) return null;
     }
   }
-  throw new DomainError('INTERNAL');
+  throw new DomainError('CONFLICT', '报名人数较多，请稍后重试');
 };
 
-/** Draws the next arrival number and writes the waitlisted sign-up, atomically. */
-const joinWaitlist = async (ports: Ports, t: Attempt, id: string): Promise<SignupDoc> => {
-  const counterId = waitlistCounterIdFor(t.activity._id);
-  const run = async (tx: Transaction): Promise<SignupDoc> => {
-    const current = await tx.get<SignupDoc>(SIGNUPS, id);
-    if (current && current.status !== 'cancelled') return current;
-    const counter = await tx.get<WaitlistCounterDoc>('activity_waitlist_counters', counterId);
-    const seq = (counter?.value ?? 0) + 1;
-    if (counter) await tx.updateById('activity_waitlist_counters', counterId, { value: seq });
-    else await tx.insert('activity_waitlist_counters', { _id: counterId, activityId: t.activity._id, value: seq });
-    if (current) {
-      await tx.updateById(SIGNUPS, id, {
-        ...joinFields(t, 'waitlisted', null, seq),
-        timeline: upd.push(timelineEvent(actorOf(t.caller), t.now, 'cancelled', 'waitlisted', '重新报名')),
-      });
-      return { ...current, ...joinFields(t, 'waitlisted', null, seq) };
-    }
-    const doc = newSignup(t, id, 'waitlisted', null, seq);
-    await tx.insert(SIGNUPS, doc);
-    return doc;
-  };
-  // Two first arrivals may both create the counter (CloudBase reports a duplicate, not a conflict).
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await ports.store.transaction(run);
-    } catch (e) {
-      if (!isDuplicateKey(e) || attempt >= 3) throw e;
-    }
-  }
+/** Takes the next waitlist number: one guarded increment that answers it. */
+const nextWaitlistNumber = async (ports: Ports, activity: ActivityDoc): Promise<number> => {
+  const after = await ports.store.updateAndReturn<ActivityDoc>('activities', { _id: activity._id, waitlist: true }, { waitlistSeq: upd.inc(1) });
+  if (!after) throw new DomainError('FULL', '名额已满');
+  return after.waitlistSeq;
 };
 
-export const signUp = async (ctx: CallerContext, input: SignUpInput): Promise<SignupDoc> => {
+/** What a sign-up reads before anything is decided, in the round trip that reads the caller. */
+export const loadForSignUp = ({ ports, userId }: LoadContext, input: SignUpInput) => {
+  const forUser = input.onBehalfOf ?? userId;
+  return Promise.all([
+    ports.store.get<ActivityDoc>('activities', input.activityId),
+    ports.store.get<SignupDoc>(SIGNUPS, signupIdFor(input.activityId, forUser)),
+    ports.store.get<ActivityBlockDoc>('activity_blocks', blockIdFor(forUser)),
+    input.onBehalfOf ? ports.store.get<UserDoc>('users', input.onBehalfOf) : Promise.resolve(null),
+    ports.store.count(SIGNUPS, { activityId: input.activityId, status: 'waitlisted' }),
+  ]);
+};
+
+export type SignUpLoad = Awaited<ReturnType<typeof loadForSignUp>>;
+
+export const signUp = async (ctx: CallerContext, input: SignUpInput, [loadedActivity, previous, block, named, waiting]: SignUpLoad): Promise<SignupDoc> => {
   const { ports, caller, now } = ctx;
-  const { user, proxy } = await actingFor(ctx, input.onBehalfOf);
-  const { activity, menu } = await loadActivity(ports, caller, input.activityId);
-  if (menu.status !== 'published') throw new DomainError('CONFLICT', '活动菜单尚未发布，暂不能报名');
+  const { user, proxy } = actingFor(caller, input.onBehalfOf, named);
+  const activity = visibleActivity(caller, loadedActivity);
+  if (!activity.published) throw new DomainError('CONFLICT', '活动菜单尚未发布，暂不能报名');
   const id = signupIdFor(activity._id, user._id);
-  const previous = await ports.store.get<SignupDoc>(SIGNUPS, id);
   // Signing up again answers the sign-up that exists.
   if (previous && previous.status !== 'cancelled') return previous;
 
@@ -168,77 +146,132 @@ export const signUp = async (ctx: CallerContext, input: SignUpInput): Promise<Si
   const volunteer = input.volunteer === true;
   if (volunteer && user.role !== 'member') throw new DomainError('FORBIDDEN', '只有党员志愿者可以报名志愿服务');
   if (!volunteer) checkAges(activity, input.attendees);
-  await checkBlock(ports, user, now);
+  checkBlock(block, now);
 
   const t: Attempt = { caller, user, proxy, activity, attendees: input.attendees, volunteer, now };
-  // A re-join first finishes a cancellation that stopped before handing its place back.
-  if (previous) await releaseSeat(ports, previous);
+  const settle = async (status: 'confirmed' | 'waitlisted', token: string | null, seq: number | null) =>
+    (await writeSignup(ports, t, id, previous, status, token, seq)) ?? (await ports.store.get<SignupDoc>(SIGNUPS, id)) ?? notFound('报名记录');
   // Volunteers serve the activity: they take no attendee place.
-  if (volunteer) return (await writeConfirmed(ports, t, id, previous, null)) ?? (await ports.store.get<SignupDoc>(SIGNUPS, id)) ?? notFound('报名记录');
+  if (volunteer) return settle('confirmed', null, null);
 
   const n = input.attendees.length;
-  // Nobody jumps the queue: while anyone waits, newcomers join the waitlist behind them.
-  const queueEmpty = (await ports.store.count(SIGNUPS, { activityId: activity._id, status: 'waitlisted' })) === 0;
-  let token = queueEmpty ? await reserveSeat(ports, activity, id, n) : null;
-  let reservedHere = token !== null;
-  if (!token) {
-    const held = await existingSeat(ports, activity._id, id, n);
-    if (held === 'mismatch') throw new DomainError('CONFLICT', '您的报名正在处理中，请稍后刷新查看');
-    token = held;
-    reservedHere = false;
-  }
-
-  if (token) {
-    const written = await writeConfirmed(ports, t, id, previous, token);
+  /** Writes the confirmed sign-up for places held; copies of one request settle on one sign-up. */
+  const confirmWith = async (token: string, reservedHere: boolean): Promise<SignupDoc> => {
+    const written = await writeSignup(ports, t, id, previous, 'confirmed', token, null);
     if (written) return written;
-    // A concurrent copy of this request wrote the sign-up first.
     const current = (await ports.store.get<SignupDoc>(SIGNUPS, id)) ?? notFound('报名记录');
-    if (reservedHere && (current.seatToken !== token || !HOLDS_PLACE.has(current.status))) {
-      await releaseHold(ports, activity._id, id, token, n);
-      await fillFromWaitlist(ports, activity._id, now);
-      return (await ports.store.get<SignupDoc>(SIGNUPS, id)) ?? current;
+    if (current.status === 'waitlisted') {
+      // A copy of this request queued while this one held the places: the places are its.
+      const upgraded = await ports.store.updateAndReturn<SignupDoc>(SIGNUPS, { _id: id, status: 'waitlisted' }, {
+        status: 'confirmed',
+        seatToken: token,
+        waitlistSeq: null,
+        confirmedAt: now,
+        updatedAt: now,
+      });
+      if (upgraded) return upgraded;
     }
-    return current;
+    if (reservedHere && current.seatToken !== token) await releaseSeat(ports, activity._id, id, token, n);
+    return (await ports.store.get<SignupDoc>(SIGNUPS, id)) ?? current;
+  };
+  // Nobody jumps the queue: while anyone waits, newcomers join the waitlist behind them.
+  const room = waiting === 0 && activity.confirmedCount + n <= activity.capacity;
+  const reserved = room ? await reserveSeat(ports, activity, id, n, now) : null;
+  if (reserved) return confirmWith(reserved.token, true);
+  if (room) {
+    // The room went meanwhile, or a copy of this same request holds it.
+    const held = (await ports.store.get<ActivityDoc>('activities', activity._id))?.holders?.[id];
+    if (held) return confirmWith(held.token, false);
   }
-
   if (!activity.waitlist) throw new DomainError('FULL', '名额已满');
-  const joined = await joinWaitlist(ports, t, id);
-  if (joined.status !== 'waitlisted') return joined;
-  await fillFromWaitlist(ports, activity._id, now);
-  return (await ports.store.get<SignupDoc>(SIGNUPS, id)) ?? joined;
+  const seq = await nextWaitlistNumber(ports, activity);
+  const joined = await settle('waitlisted', null, seq);
+  // Places may have come free while this one queued (a cancellation found no one waiting yet).
+  if (joined.status === 'waitlisted' && !room) {
+    const latest = await ports.store.get<ActivityDoc>('activities', activity._id);
+    if (latest && latest.confirmedCount < latest.capacity) {
+      await fillFromWaitlist(ports, activity._id, now);
+      return (await ports.store.get<SignupDoc>(SIGNUPS, id)) ?? joined;
+    }
+  }
+  return joined;
 };
 
-export const cancelSignup = async ({ ports, caller, now }: CallerContext, input: { signupId: string; reason?: string }): Promise<SignupDoc> => {
-  let signup = await loadSignupFor(ports, caller, input.signupId);
+/** What a cancellation reads first: the sign-up, its activity and the head of the waitlist. */
+export const loadForCancel = async ({ ports }: LoadContext, input: { signupId: string; activityId?: string }) => {
+  const around = (activityId: string) => Promise.all([ports.store.get<ActivityDoc>('activities', activityId), waitingQueue(ports, activityId)]);
+  if (input.activityId) {
+    const [signup, [activity, queue]] = await Promise.all([ports.store.get<SignupDoc>(SIGNUPS, input.signupId), around(input.activityId)]);
+    if (!signup || signup.activityId === input.activityId) return { signup, activity, queue };
+  }
+  // Without the activity (or with a wrong one) the sign-up is read first.
+  const signup = await ports.store.get<SignupDoc>(SIGNUPS, input.signupId);
+  if (!signup) return { signup, activity: null, queue: [] as SignupDoc[] };
+  const [activity, queue] = await around(signup.activityId);
+  return { signup, activity, queue };
+};
+
+export type CancelLoad = Awaited<ReturnType<typeof loadForCancel>>;
+
+/**
+ * Cancels a sign-up. A confirmed one hands its places straight to the first in line who fits, in
+ * one update on the activity; the cancelled sign-up, the promoted one and the promoted resident's
+ * notice are written in the next round trip. When the queue moved meanwhile, the places are
+ * released and the waitlist is filled step by step.
+ */
+export const cancelSignup = async ({ ports, caller, now }: CallerContext, input: { signupId: string; reason?: string }, loaded: CancelLoad): Promise<SignupDoc> => {
+  const signup = loaded.signup ?? notFound('报名记录');
+  if (signup.communityId !== caller.communityId && caller.role !== 'admin') throw new DomainError('FORBIDDEN', '无权访问其他社区的数据');
+  const staff = caller.role === 'staff' || caller.role === 'admin';
+  if (!staff && signup.userId !== caller.user._id) throw new DomainError('FORBIDDEN', '只能操作自己的报名');
+  const activity = loaded.activity ?? notFound('活动');
   const proxy = signup.userId !== caller.user._id;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    if (signup.status === 'cancelled') {
-      // Repeating a cancellation finishes one that stopped half-way, and changes nothing else.
-      if (await releaseSeat(ports, signup)) await fillFromWaitlist(ports, signup.activityId, now);
-      return signup;
+
+  if (signup.status === 'cancelled') {
+    // Repeating a cancellation finishes one that stopped half-way, and changes nothing else.
+    if (signup.seatToken && (await releaseSeat(ports, activity._id, signup._id, signup.seatToken, signup.attendees.length))) {
+      await fillFromWaitlist(ports, activity._id, now);
     }
-    if (signup.status === 'checked_in') throw new DomainError('CONFLICT', '已签到的报名不能取消');
-    if (signup.status === 'no_show') throw new DomainError('CONFLICT', '活动已结束，不能取消');
-    const activity = (await ports.store.get<ActivityDoc>('activities', signup.activityId)) ?? notFound('活动');
-    if (signup.status === 'confirmed' && now >= activity.cancelDeadline) {
-      throw new DomainError('CONFLICT', `已过取消截止时间（${formatMoment(activity.cancelDeadline)}）`);
-    }
-    if (now >= activity.startAt) throw new DomainError('CONFLICT', '活动已开始，不能取消');
-    const from = signup.status;
-    const note = [proxy ? '社区代取消' : '', input.reason ?? ''].filter(Boolean).join('：');
-    const cancelled = await ports.store.updateWhere(SIGNUPS, { _id: signup._id, status: from }, {
+    return signup;
+  }
+  if (signup.status === 'checked_in') throw new DomainError('CONFLICT', '已签到的报名不能取消');
+  if (signup.status === 'no_show') throw new DomainError('CONFLICT', '活动已结束，不能取消');
+  if (signup.status === 'confirmed' && now >= activity.cancelDeadline) {
+    throw new DomainError('CONFLICT', `已过取消截止时间（${formatMoment(activity.cancelDeadline)}）`);
+  }
+  if (now >= activity.startAt) throw new DomainError('CONFLICT', '活动已开始，不能取消');
+
+  const from = signup.status;
+  const note = [proxy ? '社区代取消' : '', input.reason ?? ''].filter(Boolean).join('：');
+  const cancelSelf = () =>
+    ports.store.updateAndReturn<SignupDoc>(SIGNUPS, { _id: signup._id, status: from }, {
       status: 'cancelled',
       cancelReason: input.reason ?? '',
       updatedAt: now,
       timeline: upd.push(timelineEvent(actorOf(caller), now, from, 'cancelled', note)),
     });
-    if (cancelled === 1) {
-      if (from === 'confirmed') await releaseSeat(ports, signup);
-      await fillFromWaitlist(ports, signup.activityId, now);
-      return (await ports.store.get<SignupDoc>(SIGNUPS, signup._id)) ?? signup;
-    }
-    // The sign-up moved meanwhile (promoted from the waitlist, say): decide again on what it is now.
-    signup = (await ports.store.get<SignupDoc>(SIGNUPS, signup._id)) ?? notFound('报名记录');
+  // A guard that failed: a repeat of this cancellation answers the cancelled sign-up.
+  const changed = async (): Promise<SignupDoc> => {
+    const current = (await ports.store.get<SignupDoc>(SIGNUPS, signup._id)) ?? notFound('报名记录');
+    if (current.status === 'cancelled') return current;
+    throw new DomainError('CONFLICT', '报名状态已变化，请刷新后重试');
+  };
+
+  const held = activity.holders[signup._id];
+  if (from === 'waitlisted' || signup.volunteer || !signup.seatToken || !held || held.token !== signup.seatToken) {
+    return (await cancelSelf()) ?? changed();
   }
-  throw new DomainError('CONFLICT', '报名状态已变化，请刷新后重试');
+  const mine = { signupId: signup._id, token: signup.seatToken, n: signup.attendees.length };
+  const free = activity.capacity - activity.confirmedCount + mine.n;
+  const head = nextThatFits(loaded.queue.filter((s) => !activity.holders[s._id]), free);
+  const headToken = head ? await handOverSeat(ports, activity, mine, { signupId: head._id, n: head.attendees.length }, now) : null;
+  if (head && headToken) {
+    const [cancelled] = await Promise.all([cancelSelf(), confirmPromotion(ports, { ...activity }, head, headToken, now)]);
+    return cancelled ?? changed();
+  }
+  // Nobody waiting who fits, or the queue moved: give the places back, then fill step by step.
+  const released = await releaseSeat(ports, activity._id, mine.signupId, mine.token, mine.n);
+  const cancelled = await cancelSelf();
+  if (released && (released.confirmedCount < released.capacity) && loaded.queue.length > 0) await fillFromWaitlist(ports, activity._id, now);
+  return cancelled ?? changed();
 };

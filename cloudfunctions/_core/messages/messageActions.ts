@@ -1,23 +1,24 @@
 import { cmd } from '../store/port';
-import type { ActionSpec } from '../runtime/defineFunction';
+import { defineAction, type FunctionSpec } from '../runtime/defineFunction';
+import { keysetPage } from '../store/keyset';
 import type { MessageDoc } from './notify';
 
 const PAGE = 20;
 
-/** The message centre actions of the `users` function. */
+/** The message centre actions of the `users` function: keyed by the caller's id, read with them. */
 export const messageActions = {
-  listMessages: {
+  listMessages: defineAction<'users', 'listMessages'>()({
     access: 'registered',
-    async run({ ports, caller }, input) {
-      const cursor = input.cursor ?? 0;
-      const mine = { userId: caller.user._id };
-      const [items, unread] = await Promise.all([
-        ports.store.find<MessageDoc>('messages', mine, { orderBy: [['at', 'desc']], skip: cursor, limit: PAGE + 1 }),
+    load: async ({ ports, userId }, input) => {
+      const mine = { userId };
+      const [page, unread] = await Promise.all([
+        keysetPage<MessageDoc>(ports.store, 'messages', mine, [['at', 'desc']], input.cursor, PAGE),
         ports.store.count('messages', { ...mine, read: false }),
       ]);
-      return { items: items.slice(0, PAGE), unread, nextCursor: items.length > PAGE ? cursor + PAGE : null };
+      return { items: page.items, unread, nextCursor: page.nextCursor };
     },
-  },
+    run: async (_ctx, _input, loaded) => loaded,
+  }),
   markMessagesRead: {
     access: 'registered',
     async run({ ports, caller }, input) {
@@ -26,4 +27,4 @@ export const messageActions = {
       return { ok: true as const };
     },
   },
-} satisfies { [A in 'listMessages' | 'markMessagesRead']: ActionSpec<'users', A> };
+} satisfies Partial<FunctionSpec<'users'>>;

@@ -18,14 +18,38 @@ export type MessageDoc = {
 export type Notice = Omit<MessageDoc, '_id' | 'at' | 'read'>;
 
 /**
- * Records a notice in the recipient's message centre. The id is derived from the event, so the
- * scheduler or a retried request writing the same notice again leaves one message.
+ * A notice is about one event: `at` is the event's own time (the timeline entry, the promotion),
+ * never the time of writing, so that the request, its retry and the reconciler all derive the
+ * same message id and the resident gets one message.
  */
-export const notify = async (ports: Ports, notice: Notice, at = ports.clock.now()): Promise<void> => {
-  const message: MessageDoc = { ...notice, _id: stableId('msg', notice.userId, notice.kind, notice.refId, String(at)), at, read: false };
+export type EventNotice = Notice & { at: number };
+
+export const messageIdOf = (n: Pick<EventNotice, 'userId' | 'kind' | 'refId' | 'at'>): string =>
+  stableId('msg', n.userId, n.kind, n.refId, String(n.at));
+
+const messageOf = (n: EventNotice): MessageDoc => ({ ...n, _id: messageIdOf(n), read: false });
+
+/**
+ * Records notices in their recipients' message centres, in one round trip. A notice already
+ * written (a retry) is kept as it is.
+ */
+export const notifyAll = async (ports: Ports, notices: EventNotice[]): Promise<void> => {
+  const messages = notices.filter((n) => n.userId).map(messageOf);
+  if (messages.length === 0) return;
   try {
-    await ports.store.insert('messages', message);
+    await ports.store.insertMany('messages', messages);
   } catch (e) {
     if (!isDuplicateKey(e)) throw e;
+    // A retry: some are there already. Write the rest one by one (the rare path).
+    await Promise.all(
+      messages.map((m) =>
+        ports.store.insert('messages', m).catch((err: unknown) => {
+          if (!isDuplicateKey(err)) throw err;
+        }),
+      ),
+    );
   }
 };
+
+/** One notice, about the event at `at` (default: now). */
+export const notify = (ports: Ports, notice: Notice, at = ports.clock.now()): Promise<void> => notifyAll(ports, [{ ...notice, at }]);

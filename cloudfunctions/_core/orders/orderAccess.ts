@@ -1,20 +1,9 @@
 import { ORDER_STATUS_LABELS, type OrderStatus } from '../../../types/orders';
-import { assertSameCommunity } from '../runtime/access';
 import type { Caller } from '../runtime/defineFunction';
-import { DomainError, notFound } from '../runtime/domainError';
-import type { Ports } from '../ports';
+import { DomainError } from '../runtime/domainError';
 import type { OrderDoc } from './orderDoc';
 
 export const isStaff = (caller: Caller) => caller.role === 'staff' || caller.role === 'admin';
-
-export const loadOrder = async (ports: Ports, caller: Caller, orderId: string): Promise<OrderDoc> => {
-  const order = (await ports.store.get<OrderDoc>('orders', orderId)) ?? notFound('订单');
-  assertSameCommunity(caller, order);
-  return order;
-};
-
-export const reloadOrder = async (ports: Ports, orderId: string): Promise<OrderDoc> =>
-  (await ports.store.get<OrderDoc>('orders', orderId)) ?? notFound('订单');
 
 /** A refusal that names the state the order is really in. */
 export const wrongState = (status: OrderStatus, doing: string): DomainError =>

@@ -10,6 +10,8 @@ export type OrderDoc = {
   categoryName: string;
   categoryKind: CategoryKind;
   skills: Skill[];
+  /** The skills that may take it, or ['*'] when any member may: what the task hall queries. */
+  skillKeys: string[];
   residentId: string;
   residentName: string;
   phone: string;
@@ -31,6 +33,12 @@ export type OrderDoc = {
   everOverdue?: boolean;
   /** The month whose quota this order used. */
   month: string;
+  /** Whether it holds a place in the item's monthly quota (released when cancelled). */
+  quotaHeld: boolean;
+  /** Set when rated 2 stars or fewer: the staff follow these up. */
+  lowRatedAt: number | null;
+  /** The client request id of the last change: its retry answers the order as it is. */
+  lastRequestId: string | null;
   submittedAt: number;
   assignedAt: number | null;
   completedAt: number | null;
@@ -40,9 +48,14 @@ export type OrderDoc = {
   updatedAt: number;
 };
 
-export const openCounterId = (residentId: string) => `open:${residentId}`;
-export const quotaCounterId = (itemId: string, month: string) => `quota:${itemId}:${month}`;
-/** Orders refused for the month's quota: demand the menu could not meet. */
-export const refusedCounterId = (itemId: string, month: string) => `refused:${itemId}:${month}`;
+export const COUNTERS = 'counters';
 
-export type CounterDoc = { _id: string; value: number };
+/** A resident's open orders (at most MAX_OPEN_ORDERS), held per order. */
+export const openCounterId = (residentId: string) => `open:${residentId}`;
+/** An item's places this month, held per order. */
+export const quotaCounterId = (itemId: string, month: string) => `quota:${itemId}:${month}`;
+
+export const skillKeysOf = (skills: readonly Skill[]): string[] => (skills.length ? [...skills] : ['*']);
+
+/** Orders that are still open: they hold one of the resident's open-order places. */
+export const OPEN_STATUSES = ['submitted', 'assigned', 'serving'] as const;

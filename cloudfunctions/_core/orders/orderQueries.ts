@@ -1,29 +1,34 @@
 import type { ListOrdersInput, OrderPage } from '../../../types/orders';
-import type { ActionSpec, Caller } from '../runtime/defineFunction';
-import { DomainError } from '../runtime/domainError';
+import { assertSameCommunity } from '../runtime/access';
+import { defineAction, type ActionSpec, type Caller } from '../runtime/defineFunction';
+import { DomainError, notFound } from '../runtime/domainError';
+import { keysetPage } from '../store/keyset';
 import { cmd, type Filter } from '../store/port';
 import type { Ports } from '../ports';
-import { isStaff, loadOrder } from './orderAccess';
+import { DAY_MS } from '../time';
+import { isStaff } from './orderAccess';
 import type { OrderDoc } from './orderDoc';
 import { toOrderView } from './orderView';
 
 const DEFAULT_PAGE = 20;
 
-const pageOf = async (ports: Ports, caller: Caller, filter: Filter, input: ListOrdersInput, newestFirst = true): Promise<OrderPage> => {
-  const cursor = input.cursor ?? 0;
-  const size = input.pageSize ?? DEFAULT_PAGE;
-  const rows = await ports.store.find<OrderDoc>('orders', input.status ? { ...filter, status: input.status } : filter, {
-    orderBy: [['createdAt', newestFirst ? 'desc' : 'asc']],
-    skip: cursor,
-    limit: size + 1,
-  });
-  return { items: rows.slice(0, size).map((o) => toOrderView(o, caller)), nextCursor: rows.length > size ? cursor + size : null };
-};
+/** Low ratings stay on the dispatch board this long for follow-up. */
+export const LOW_RATING_DAYS = 30;
 
-export const getOrder: ActionSpec<'orders', 'getOrder'> = {
+const pageOf = async (ports: Ports, filter: Filter, input: ListOrdersInput, newestFirst = true) =>
+  keysetPage<OrderDoc>(ports.store, 'orders', input.status ? { ...filter, status: input.status } : filter, [['createdAt', newestFirst ? 'desc' : 'asc']], input.cursor, input.pageSize ?? DEFAULT_PAGE);
+
+const viewPage = (page: Awaited<ReturnType<typeof pageOf>>, caller: Caller): OrderPage => ({
+  items: page.items.map((o) => toOrderView(o, caller)),
+  nextCursor: page.nextCursor,
+});
+
+export const getOrder = defineAction<'orders', 'getOrder'>()({
   access: 'registered',
-  async run({ ports, caller }, input) {
-    const order = await loadOrder(ports, caller, input.orderId);
+  load: ({ ports }, input) => ports.store.get<OrderDoc>('orders', input.orderId),
+  async run({ caller }, _input, loaded) {
+    const order = loaded ?? notFound('订单');
+    assertSameCommunity(caller, order);
     const mine = order.residentId === caller.user._id || order.proxyBy === caller.user._id;
     const assignee = order.assigneeId === caller.user._id;
     // Members may look at what is waiting in the task hall before taking it.
@@ -31,51 +36,45 @@ export const getOrder: ActionSpec<'orders', 'getOrder'> = {
     if (!mine && !assignee && !inHall && !isStaff(caller)) throw new DomainError('FORBIDDEN', '无权查看该订单');
     return toOrderView(order, caller);
   },
-};
+});
 
-export const listMyOrders: ActionSpec<'orders', 'listMyOrders'> = {
+/** A resident's own orders: read with the caller, since they are keyed by the caller's id. */
+export const listMyOrders = defineAction<'orders', 'listMyOrders'>()({
   access: 'resident',
-  run: ({ ports, caller }, input) => pageOf(ports, caller, { residentId: caller.user._id }, input),
-};
+  load: ({ ports, userId }, input) => pageOf(ports, { residentId: userId }, input),
+  run: async ({ caller }, _input, page) => viewPage(page, caller),
+});
 
-export const myTasks: ActionSpec<'orders', 'myTasks'> = {
+export const myTasks = defineAction<'orders', 'myTasks'>()({
   access: 'member',
-  run: ({ ports, caller }, input) => pageOf(ports, caller, { assigneeId: caller.user._id }, input),
-};
+  load: ({ ports, userId }, input) => pageOf(ports, { assigneeId: userId }, input),
+  run: async ({ caller }, _input, page) => viewPage(page, caller),
+});
 
 export const listOrdersAdmin: ActionSpec<'orders', 'listOrdersAdmin'> = {
   access: 'staff',
-  run: ({ ports, caller }, input) => pageOf(ports, caller, { communityId: caller.communityId }, input),
+  run: async ({ ports, caller }, input) => viewPage(await pageOf(ports, { communityId: caller.communityId }, input), caller),
 };
 
 /** 任务大厅: orders waiting for a member, oldest first, that the member's skills can serve. */
 export const taskHall: ActionSpec<'orders', 'taskHall'> = {
   access: 'member',
   async run({ ports, caller }, input) {
-    const waiting = await ports.store.find<OrderDoc>('orders', { communityId: caller.communityId, status: 'submitted' }, {
-      orderBy: [['createdAt', 'asc']],
-      limit: 1000,
-    });
-    const skills = caller.user.skills;
-    const matching = waiting.filter((o) => o.skills.length === 0 || o.skills.some((s) => skills.includes(s)));
-    const cursor = input.cursor ?? 0;
-    const size = input.pageSize ?? DEFAULT_PAGE;
-    return {
-      items: matching.slice(cursor, cursor + size).map((o) => toOrderView(o, caller)),
-      nextCursor: matching.length > cursor + size ? cursor + size : null,
-    };
+    const filter: Filter = { communityId: caller.communityId, status: 'submitted', skillKeys: cmd.in([...caller.user.skills, '*']) };
+    return viewPage(await pageOf(ports, filter, { ...input, status: undefined }, false), caller);
   },
 };
 
-/** 派单台: what waits for dispatch, what is overdue, and the low ratings to follow up. */
+/** 派单台: what waits for dispatch, what is overdue, and the recent low ratings to follow up. */
 export const dispatchBoard: ActionSpec<'orders', 'dispatchBoard'> = {
   access: 'staff',
-  async run({ ports, caller }) {
+  async run({ ports, caller, now }) {
     const community = { communityId: caller.communityId };
     const submitted = { ...community, status: 'submitted' };
     const overdue = { ...submitted, overdue: true };
-    const lowRatings = { ...community, status: 'rated', 'rating.stars': cmd.lte(2) };
-    const list = (filter: Filter) => ports.store.find<OrderDoc>('orders', filter, { orderBy: [['createdAt', 'asc']], limit: 20 });
+    const lowRatings = { ...community, lowRatedAt: cmd.gte(now - LOW_RATING_DAYS * DAY_MS) };
+    const oldestFirst = (filter: Filter) =>
+      ports.store.find<OrderDoc>('orders', filter, { orderBy: [['createdAt', 'asc'], ['_id', 'asc']], limit: 20 });
     const [counts, toDispatch, overdueList, lowList] = await Promise.all([
       Promise.all([
         ports.store.count('orders', submitted),
@@ -83,9 +82,9 @@ export const dispatchBoard: ActionSpec<'orders', 'dispatchBoard'> = {
         ports.store.count('orders', { ...community, status: cmd.in(['assigned', 'serving']) }),
         ports.store.count('orders', lowRatings),
       ]),
-      list(submitted),
-      list(overdue),
-      list(lowRatings),
+      oldestFirst(submitted),
+      oldestFirst(overdue),
+      ports.store.find<OrderDoc>('orders', lowRatings, { orderBy: [['lowRatedAt', 'desc'], ['_id', 'desc']], limit: 20 }),
     ]);
     const view = (orders: OrderDoc[]) => orders.map((o) => toOrderView(o, caller));
     return {

@@ -1,255 +1,330 @@
+/**
+ * 派单 / 接单 / 送菜 / 评菜 / 取消. Every change of state is one guarded update on the order, whose
+ * guard is the state it leaves (two members grabbing at once: one modifies it, the other is told
+ * what happened), and which answers the order as it now is. What follows from a change (the
+ * resident's open-order place given back, points paid, notices) is written in the next round
+ * trip, each piece idempotent, so that a retry or the reconciler can finish what a crash left.
+ */
 import { RATING_TAGS, type OrderStatus } from '../../../types/orders';
-import { notify } from '../messages/notify';
+import { notifyAll, type EventNotice } from '../messages/notify';
 import { awardPoints } from '../points/ledger';
 import { pointRulesOf, type PointRules } from '../points/pointRules';
 import { assertSameCommunity } from '../runtime/access';
 import { actorOf, timelineEvent } from '../runtime/timeline';
-import type { ActionSpec, Caller } from '../runtime/defineFunction';
+import { defineAction, type Caller } from '../runtime/defineFunction';
 import { DomainError, notFound } from '../runtime/domainError';
-import { assertUploaded } from '../files/assertUploaded';
-import { upd, type Transaction, type Update } from '../store/port';
+import { countInTally, releaseHold } from '../store/holds';
+import { upd, type Filter, type Update } from '../store/port';
 import type { Ports } from '../ports';
+import { monthOf } from '../time';
 import type { UserDoc } from '../users/userDoc';
-import { isOrderer, isStaff, loadOrder, reloadOrder, requireAssignee, requireState, wrongState } from './orderAccess';
-import { openCounterId, quotaCounterId, type OrderDoc } from './orderDoc';
+import { isOrderer, isStaff, requireAssignee, requireState, wrongState } from './orderAccess';
+import { COUNTERS, openCounterId, quotaCounterId, type OrderDoc } from './orderDoc';
 import { toOrderView } from './orderView';
 
 type Community = { _id: string; pointRules?: Partial<PointRules> };
 
+/** Low ratings per community and month: the staff follow them up. */
+export const LOW_RATINGS = 'low_ratings';
+
+const orderOf = (caller: Caller, order: OrderDoc | null): OrderDoc => {
+  const found = order ?? notFound('订单');
+  assertSameCommunity(caller, found);
+  return found;
+};
+
+interface Move {
+  from: readonly OrderStatus[];
+  to: OrderStatus;
+  changes?: Update;
+  guard?: Filter;
+  doing: string;
+  note?: string;
+}
+
 /**
- * A change of state on the order alone: the guard is the state that was read, so of two
- * simultaneous changes exactly one modifies the order, and the other is told what happened.
+ * Moves the order from one of `from` to `to` in one guarded update, and answers it as it now is.
+ * When the guard fails: a retry of the request that made the change (same request id) answers
+ * the order; anything else is told the state the order is really in.
  */
-const guardedMove = async (
-  ports: Ports,
-  caller: Caller,
-  order: OrderDoc,
-  to: OrderStatus,
-  changes: Update,
-  doing: string,
-  note = '',
-  guard: Record<string, string> = {},
-): Promise<OrderDoc> => {
-  const now = ports.clock.now();
-  const modified = await ports.store.updateWhere(
-    'orders',
-    { _id: order._id, status: order.status, ...guard },
-    { ...changes, status: to, updatedAt: now, timeline: upd.push(timelineEvent(actorOf(caller), now, order.status, to, note)) },
-  );
-  const after = await reloadOrder(ports, order._id);
-  if (modified === 0) {
-    if (doing === '接单' && after.status !== 'submitted' && after.status !== 'cancelled') throw new DomainError('CONFLICT', '已被他人接单');
-    throw wrongState(after.status, doing);
+const move = async (ports: Ports, caller: Caller, order: OrderDoc, requestId: string | undefined, m: Move): Promise<OrderDoc> => {
+  let seen = order;
+  // The guard is the exact state read, so that the timeline says truly what it left; when the
+  // order moved meanwhile to another state this change may also leave, it is tried from there.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const now = ports.clock.now();
+    const moved = await ports.store.updateAndReturn<OrderDoc>(
+      'orders',
+      { _id: order._id, status: seen.status, ...m.guard },
+      {
+        ...m.changes,
+        status: m.to,
+        updatedAt: now,
+        lastRequestId: requestId ?? null,
+        timeline: upd.push(timelineEvent(actorOf(caller), now, seen.status, m.to, m.note ?? '')),
+      },
+    );
+    if (moved) return moved;
+    seen = (await ports.store.get<OrderDoc>('orders', order._id)) ?? notFound('订单');
+    if (requestId && seen.lastRequestId === requestId) return seen;
+    if (!m.from.includes(seen.status)) break;
   }
-  return after;
+  if (m.doing === '接单' && seen.status !== 'submitted' && seen.status !== 'cancelled') throw new DomainError('CONFLICT', '已被他人接单');
+  throw wrongState(seen.status, m.doing);
 };
 
-/**
- * The same guard inside a transaction, for changes that also move counters or pay points:
- * everything lands together or not at all.
- */
-const inTransaction = async (
-  ports: Ports,
-  orderId: string,
-  fn: (tx: Transaction, order: OrderDoc) => Promise<void>,
-): Promise<OrderDoc> => {
-  await ports.store.transaction(async (tx) => {
-    const order = (await tx.get<OrderDoc>('orders', orderId)) ?? notFound('订单');
-    await fn(tx, order);
-  });
-  return reloadOrder(ports, orderId);
-};
+const toResident = (order: OrderDoc, kind: string, title: string, body: string, at: number): EventNotice => ({
+  communityId: order.communityId,
+  userId: order.residentId,
+  kind,
+  title,
+  body,
+  refType: 'order',
+  refId: order._id,
+  at,
+});
 
-const tellResident = (ports: Ports, order: OrderDoc, kind: string, title: string, body: string) =>
-  notify(ports, { communityId: order.communityId, userId: order.residentId, kind, title, body, refType: 'order', refId: order._id });
-
-const assignedNotice = (ports: Ports, order: OrderDoc) =>
-  Promise.all([
-    tellResident(ports, order, 'order_accepted', '您的服务已有党员接单', `“${order.itemTitle}”由${order.assigneeName}为您服务`),
-    notify(ports, {
-      communityId: order.communityId,
-      userId: order.assigneeId ?? '',
-      kind: 'order_assigned',
-      title: '您有新的服务订单',
-      body: `“${order.itemTitle}”，${order.date}，请及时联系居民`,
-      refType: 'order',
-      refId: order._id,
-    }),
-  ]);
+const assignedNotices = (order: OrderDoc): EventNotice[] => [
+  toResident(order, 'order_accepted', '您的服务已有党员接单', `“${order.itemTitle}”由${order.assigneeName}为您服务`, order.assignedAt ?? order.updatedAt),
+  {
+    communityId: order.communityId,
+    userId: order.assigneeId ?? '',
+    kind: 'order_assigned',
+    title: '您有新的服务订单',
+    body: `“${order.itemTitle}”，${order.date}，请及时联系居民`,
+    refType: 'order',
+    refId: order._id,
+    at: order.assignedAt ?? order.updatedAt,
+  },
+];
 
 const skillsMatch = (order: OrderDoc, member: UserDoc) => order.skills.length === 0 || order.skills.some((s) => member.skills.includes(s));
 
-export const grabOrder: ActionSpec<'orders', 'grabOrder'> = {
+export const grabOrder = defineAction<'orders', 'grabOrder'>()({
   access: 'member',
-  async run({ ports, caller }, input) {
-    const order = await loadOrder(ports, caller, input.orderId);
+  load: ({ ports }, input) => ports.store.get<OrderDoc>('orders', input.orderId),
+  async run({ ports, caller, now, requestId }, _input, loaded) {
+    const order = orderOf(caller, loaded);
+    if (requestId && order.lastRequestId === requestId && order.assigneeId === caller.user._id) return toOrderView(order, caller);
     if (!skillsMatch(order, caller.user)) throw new DomainError('FORBIDDEN', '您的技能与该服务不匹配');
     if (order.status !== 'submitted') {
       throw order.status === 'cancelled' ? wrongState(order.status, '接单') : new DomainError('CONFLICT', '已被他人接单');
     }
-    const after = await guardedMove(ports, caller, order, 'assigned', {
-      assigneeId: caller.user._id,
-      assigneeName: caller.user.name,
-      assignedAt: ports.clock.now(),
-      overdue: false,
-    }, '接单', '党员抢单');
-    await assignedNotice(ports, after);
+    const after = await move(ports, caller, order, requestId, {
+      from: ['submitted'],
+      to: 'assigned',
+      changes: { assigneeId: caller.user._id, assigneeName: caller.user.name, assignedAt: now, overdue: false },
+      doing: '接单',
+      note: '党员抢单',
+    });
+    await notifyAll(ports, assignedNotices(after));
     return toOrderView(after, caller);
   },
-};
+});
 
-export const dispatchOrder: ActionSpec<'orders', 'dispatchOrder'> = {
+export const dispatchOrder = defineAction<'orders', 'dispatchOrder'>()({
   access: 'staff',
-  async run({ ports, caller }, input) {
-    const order = await loadOrder(ports, caller, input.orderId);
-    const member = (await ports.store.get<UserDoc>('users', input.memberId)) ?? notFound('党员');
+  load: ({ ports }, input) => Promise.all([ports.store.get<OrderDoc>('orders', input.orderId), ports.store.get<UserDoc>('users', input.memberId)]),
+  async run({ ports, caller, now, requestId }, _input, [loaded, member]) {
+    const order = orderOf(caller, loaded);
+    if (!member) return notFound('党员');
     assertSameCommunity(caller, member);
     if (member.role !== 'member') throw new DomainError('VALIDATION', '只能派给本社区的党员志愿者', { memberId: '只能派给本社区的党员志愿者' });
+    if (requestId && order.lastRequestId === requestId) return toOrderView(order, caller);
     requireState(order, ['submitted'], '派单');
-    const after = await guardedMove(ports, caller, order, 'assigned', {
-      assigneeId: member._id,
-      assigneeName: member.name,
-      assignedAt: ports.clock.now(),
-      overdue: false,
-    }, '派单', `派给${member.name}`);
-    await assignedNotice(ports, after);
+    const after = await move(ports, caller, order, requestId, {
+      from: ['submitted'],
+      to: 'assigned',
+      changes: { assigneeId: member._id, assigneeName: member.name, assignedAt: now, overdue: false },
+      doing: '派单',
+      note: `派给${member.name}`,
+    });
+    await notifyAll(ports, assignedNotices(after));
     return toOrderView(after, caller);
   },
-};
+});
 
-export const declineOrder: ActionSpec<'orders', 'declineOrder'> = {
+export const declineOrder = defineAction<'orders', 'declineOrder'>()({
   access: 'member',
-  async run({ ports, caller }, input) {
-    const order = await loadOrder(ports, caller, input.orderId);
+  load: ({ ports }, input) => ports.store.get<OrderDoc>('orders', input.orderId),
+  async run({ ports, caller, now, requestId }, input, loaded) {
+    const order = orderOf(caller, loaded);
+    if (requestId && order.lastRequestId === requestId) return toOrderView(order, caller);
     requireState(order, ['assigned'], '退回');
     requireAssignee(order, caller);
-    const after = await guardedMove(ports, caller, order, 'submitted', {
-      assigneeId: null,
-      assigneeName: null,
-      assignedAt: null,
-      submittedAt: ports.clock.now(),
-    }, '退回', `退回：${input.reason}`, { assigneeId: caller.user._id });
+    const after = await move(ports, caller, order, requestId, {
+      from: ['assigned'],
+      to: 'submitted',
+      changes: { assigneeId: null, assigneeName: null, assignedAt: null, submittedAt: now },
+      guard: { assigneeId: caller.user._id },
+      doing: '退回',
+      note: `退回：${input.reason}`,
+    });
     return toOrderView(after, caller);
   },
-};
+});
 
-export const startOrder: ActionSpec<'orders', 'startOrder'> = {
+export const startOrder = defineAction<'orders', 'startOrder'>()({
   access: 'member',
-  async run({ ports, caller }, input) {
-    const order = await loadOrder(ports, caller, input.orderId);
+  load: ({ ports }, input) => ports.store.get<OrderDoc>('orders', input.orderId),
+  async run({ ports, caller, requestId }, _input, loaded) {
+    const order = orderOf(caller, loaded);
+    if (requestId && order.lastRequestId === requestId) return toOrderView(order, caller);
     requireState(order, ['assigned'], '开始服务');
     requireAssignee(order, caller);
-    const after = await guardedMove(ports, caller, order, 'serving', {}, '开始服务', '', { assigneeId: caller.user._id });
+    const after = await move(ports, caller, order, requestId, { from: ['assigned'], to: 'serving', guard: { assigneeId: caller.user._id }, doing: '开始服务' });
     return toOrderView(after, caller);
   },
+});
+
+/** What completing an order brings: the resident's open place back, the member's points, a notice. */
+export const afterCompletion = async (ports: Ports, order: OrderDoc, rules: PointRules): Promise<void> => {
+  const at = order.completedAt ?? order.updatedAt;
+  await Promise.all([
+    releaseHold(ports.store, COUNTERS, openCounterId(order.residentId), order._id, 1),
+    order.assigneeId
+      ? awardPoints(ports, {
+          communityId: order.communityId,
+          memberId: order.assigneeId,
+          delta: rules.orderCompleted,
+          reason: 'order_completed',
+          refId: order._id,
+          at: ports.clock.now(),
+          note: order.itemTitle,
+          by: order.assigneeId,
+        })
+      : Promise.resolve(),
+    notifyAll(ports, [toResident(order, 'order_completed', '服务已完成，请评价', `“${order.itemTitle}”已完成，欢迎为${order.assigneeName}打分`, at)]),
+  ]);
 };
 
-export const completeOrder: ActionSpec<'orders', 'completeOrder'> = {
+export const completeOrder = defineAction<'orders', 'completeOrder'>()({
   access: 'member',
-  async run({ ports, caller, now }, input) {
-    const order = await loadOrder(ports, caller, input.orderId);
+  load: async ({ ports }, input) => {
+    const [order, photos] = await Promise.all([
+      ports.store.get<OrderDoc>('orders', input.orderId),
+      Promise.all(input.photos.map((id) => ports.files.exists(id))),
+    ]);
+    return { order, missingPhoto: photos.indexOf(false) };
+  },
+  async run({ ports, caller, now, requestId }, input, { order: loaded, missingPhoto }) {
+    const order = orderOf(caller, loaded);
+    if (requestId && order.lastRequestId === requestId) return toOrderView(order, caller);
     requireState(order, ['serving'], '完成服务');
     requireAssignee(order, caller);
-    await assertUploaded(ports, input.photos);
-    const community = await ports.store.get<Community>('communities', order.communityId);
-    const after = await inTransaction(ports, order._id, async (tx, current) => {
-      requireAssignee(current, caller);
-      requireState(current, ['serving'], '完成服务');
-      await tx.updateById('orders', current._id, {
-        status: 'completed',
-        summary: input.summary,
-        photos: upd.set(input.photos),
-        completedAt: now,
-        updatedAt: now,
-        timeline: upd.push(timelineEvent(actorOf(caller), now, 'serving', 'completed', input.summary)),
-      });
-      await tx.updateById('counters', openCounterId(current.residentId), { value: upd.inc(-1) });
-      await awardPoints(tx, {
-        communityId: current.communityId,
-        memberId: caller.user._id,
-        delta: pointRulesOf(community).orderCompleted,
-        reason: 'order_completed',
-        refId: current._id,
-        at: now,
-        note: current.itemTitle,
-        by: caller.user._id,
-      });
-    });
-    await tellResident(ports, after, 'order_completed', '服务已完成，请评价', `“${after.itemTitle}”已完成，欢迎为${after.assigneeName}打分`);
+    if (missingPhoto >= 0) {
+      throw new DomainError('VALIDATION', '图片不存在或已失效，请重新上传', { [`photos.${missingPhoto}`]: '图片不存在或已失效，请重新上传' });
+    }
+    const [after, community] = await Promise.all([
+      move(ports, caller, order, requestId, {
+        from: ['serving'],
+        to: 'completed',
+        changes: { summary: input.summary, photos: upd.set(input.photos), completedAt: now },
+        guard: { assigneeId: caller.user._id },
+        doing: '完成服务',
+        note: input.summary,
+      }),
+      ports.store.get<Community>('communities', order.communityId),
+    ]);
+    await afterCompletion(ports, after, pointRulesOf(community));
     return toOrderView(after, caller);
   },
-};
+});
 
-export const rateOrder: ActionSpec<'orders', 'rateOrder'> = {
-  access: 'registered',
-  async run({ ports, caller, now }, input) {
-    const order = await loadOrder(ports, caller, input.orderId);
-    if (!isOrderer(order, caller)) throw new DomainError('FORBIDDEN', '只有下单的居民可以评价');
-    if (order.status === 'rated') throw new DomainError('CONFLICT', '该订单已评价');
-    requireState(order, ['completed'], '评价');
-    const community = await ports.store.get<Community>('communities', order.communityId);
-    const rules = pointRulesOf(community);
-    const bonus = input.stars === 5 ? rules.rating5 : input.stars === 4 ? rules.rating4 : 0;
-    const tags = RATING_TAGS.filter((t) => input.tags.includes(t));
-    const after = await inTransaction(ports, order._id, async (tx, current) => {
-      if (current.status === 'rated') throw new DomainError('CONFLICT', '该订单已评价');
-      requireState(current, ['completed'], '评价');
-      await tx.updateById('orders', current._id, {
-        status: 'rated',
-        rating: upd.set({ stars: input.stars, tags, comment: input.comment ?? '', at: now, auto: false }),
-        updatedAt: now,
-        timeline: upd.push(timelineEvent(actorOf(caller), now, 'completed', 'rated', `${input.stars}星`)),
-      });
-      if (current.assigneeId && bonus > 0) {
-        await awardPoints(tx, {
-          communityId: current.communityId,
-          memberId: current.assigneeId,
+/** The rating bonus for the member, and a low rating counted for the staff to follow up. */
+export const afterRating = async (ports: Ports, order: OrderDoc, rules: PointRules): Promise<void> => {
+  const stars = order.rating?.stars ?? null;
+  const bonus = stars === 5 ? rules.rating5 : stars === 4 ? rules.rating4 : 0;
+  const at = order.rating?.at ?? order.updatedAt;
+  await Promise.all([
+    order.assigneeId && bonus > 0
+      ? awardPoints(ports, {
+          communityId: order.communityId,
+          memberId: order.assigneeId,
           delta: bonus,
           reason: 'order_rating',
-          refId: current._id,
-          at: now,
-          note: `${input.stars}星好评`,
-          by: caller.user._id,
-        });
-      }
-    });
-    return toOrderView(after, caller);
-  },
+          refId: order._id,
+          at: ports.clock.now(),
+          note: `${stars}星好评`,
+          by: order.residentId,
+        })
+      : Promise.resolve(),
+    stars !== null && stars <= 2 ? countInTally(ports.store, LOW_RATINGS, order.communityId, monthOf(at), order._id, at) : Promise.resolve(false),
+  ]);
 };
 
-export const cancelOrder: ActionSpec<'orders', 'cancelOrder'> = {
+export const rateOrder = defineAction<'orders', 'rateOrder'>()({
   access: 'registered',
-  async run({ ports, caller, now }, input) {
-    const order = await loadOrder(ports, caller, input.orderId);
+  load: ({ ports }, input) => ports.store.get<OrderDoc>('orders', input.orderId),
+  async run({ ports, caller, now, requestId }, input, loaded) {
+    const order = orderOf(caller, loaded);
+    if (!isOrderer(order, caller)) throw new DomainError('FORBIDDEN', '只有下单的居民可以评价');
+    if (requestId && order.lastRequestId === requestId) return toOrderView(order, caller);
+    if (order.status === 'rated') throw new DomainError('CONFLICT', '该订单已评价');
+    requireState(order, ['completed'], '评价');
+    const tags = RATING_TAGS.filter((t) => input.tags.includes(t));
+    const [after, community] = await Promise.all([
+      move(ports, caller, order, requestId, {
+        from: ['completed'],
+        to: 'rated',
+        changes: {
+          rating: upd.set({ stars: input.stars, tags, comment: input.comment ?? '', at: now, auto: false }),
+          lowRatedAt: input.stars <= 2 ? now : null,
+        },
+        doing: '评价',
+        note: `${input.stars}星`,
+      }).catch((e: unknown) => {
+        if (e instanceof DomainError && e.message.includes('已评价')) throw new DomainError('CONFLICT', '该订单已评价');
+        throw e;
+      }),
+      ports.store.get<Community>('communities', order.communityId),
+    ]);
+    await afterRating(ports, after, pointRulesOf(community));
+    return toOrderView(after, caller);
+  },
+});
+
+/** A cancelled order gives back the resident's open place and its place in the month's quota. */
+export const afterCancel = async (ports: Ports, order: OrderDoc, reason: string): Promise<void> => {
+  await Promise.all([
+    releaseHold(ports.store, COUNTERS, openCounterId(order.residentId), order._id, 1),
+    order.quotaHeld ? releaseHold(ports.store, COUNTERS, quotaCounterId(order.itemId, order.month), order._id, 1) : Promise.resolve(false),
+    order.assigneeId
+      ? notifyAll(ports, [
+          {
+            communityId: order.communityId,
+            userId: order.assigneeId,
+            kind: 'order_cancelled',
+            title: '订单已取消',
+            body: `“${order.itemTitle}”已取消${reason ? `：${reason}` : ''}`,
+            refType: 'order',
+            refId: order._id,
+            at: order.updatedAt,
+          },
+        ])
+      : Promise.resolve(),
+  ]);
+};
+
+export const cancelOrder = defineAction<'orders', 'cancelOrder'>()({
+  access: 'registered',
+  load: ({ ports }, input) => ports.store.get<OrderDoc>('orders', input.orderId),
+  async run({ ports, caller, requestId }, input, loaded) {
+    const order = orderOf(caller, loaded);
     const staff = isStaff(caller);
     if (!staff && order.residentId !== caller.user._id) throw new DomainError('FORBIDDEN', '只能取消自己的订单');
+    if (requestId && order.lastRequestId === requestId && order.status === 'cancelled') return toOrderView(order, caller);
     const allowed: OrderStatus[] = staff ? ['submitted', 'assigned', 'serving'] : ['submitted', 'assigned'];
     if (staff && !input.reason) throw new DomainError('VALIDATION', '请填写取消原因', { reason: '请填写取消原因' });
     requireState(order, allowed, '取消');
-    const after = await inTransaction(ports, order._id, async (tx, current) => {
-      requireState(current, allowed, '取消');
-      await tx.updateById('orders', current._id, {
-        status: 'cancelled',
-        cancelReason: input.reason ?? '',
-        updatedAt: now,
-        timeline: upd.push(timelineEvent(actorOf(caller), now, current.status, 'cancelled', input.reason ?? '')),
-      });
-      await tx.updateById('counters', openCounterId(current.residentId), { value: upd.inc(-1) });
-      // A cancelled order gives its place in the month's quota back.
-      const quota = await tx.get('counters', quotaCounterId(current.itemId, current.month));
-      if (quota) await tx.updateById('counters', quota._id, { value: upd.inc(-1) });
+    const after = await move(ports, caller, order, requestId, {
+      from: allowed,
+      to: 'cancelled',
+      changes: { cancelReason: input.reason ?? '' },
+      doing: '取消',
+      note: input.reason ?? '',
     });
-    if (after.assigneeId) {
-      await notify(ports, {
-        communityId: after.communityId,
-        userId: after.assigneeId,
-        kind: 'order_cancelled',
-        title: '订单已取消',
-        body: `“${after.itemTitle}”已取消${input.reason ? `：${input.reason}` : ''}`,
-        refType: 'order',
-        refId: after._id,
-      });
-    }
+    await afterCancel(ports, after, input.reason ?? '');
     return toOrderView(after, caller);
   },
-};
+});

@@ -1,127 +1,161 @@
 import type { LeaderboardRow, MyPointsOutput, Period } from '../../../types/points';
-import { cmd, isDuplicateKey } from '../store/port';
+import { isDuplicateKey } from '../store/port';
 import { assertSameCommunity } from '../runtime/access';
-import { defineFunction, type Caller } from '../runtime/defineFunction';
+import { defineFunction, defineAction, type Caller } from '../runtime/defineFunction';
 import { DomainError, notFound } from '../runtime/domainError';
 import { stableId } from '../runtime/ids';
 import type { Ports } from '../ports';
-import { periodRange, startOfDate, yearOf } from '../time';
+import { MINUTE_MS, periodRange, startOfDate, yearOf } from '../time';
 import type { UserDoc } from '../users/userDoc';
-import { awardPoints, ledgerId, type LedgerEntry } from './ledger';
+import { awardPoints, LEDGER, ledgerId, TOTALS, type LedgerEntry, type PointsTotalDoc } from './ledger';
 import { pointsToNextStar, starLevel } from './pointRules';
+import { keysetPage } from '../store/keyset';
 
 const PAGE = 20;
 
-/** The points fields the ledger keeps on a member's user document. */
-export type MemberPoints = { pointsTotal?: number; pointsByYear?: Record<string, number> };
+/**
+ * A closed period's board is frozen once nothing can still be counted into it: entries are dated
+ * when they are paid (never back-dated), and the reconciler finishes a half-counted entry within
+ * this time.
+ */
+export const FREEZE_AFTER_MS = 60 * MINUTE_MS;
 
-const yearPointsOf = (user: UserDoc & MemberPoints, year: number) => user.pointsByYear?.[`y${year}`] ?? 0;
+const TOTAL_FIELDS = ['memberId', 'points', 'key', 'period'];
 
-const pointsOf = async (ports: Ports, user: UserDoc & MemberPoints, now: number, cursor = 0): Promise<MyPointsOutput> => {
+/** A member's year totals, every year: the star level reads this year's, the total all of them. */
+const yearTotalsOf = (ports: Ports, memberId: string) =>
+  ports.store.find<PointsTotalDoc>(TOTALS, { memberId, period: 'year' }, { orderBy: [['key', 'desc'], ['_id', 'asc']], limit: 100, fields: TOTAL_FIELDS });
+
+const pointsOf = async (ports: Ports, memberId: string, now: number, cursor?: string): Promise<MyPointsOutput> => {
   const year = yearOf(now);
-  const yearPoints = yearPointsOf(user, year);
-  const entries = await ports.store.find<LedgerEntry>('points_ledger', { memberId: user._id }, { orderBy: [['at', 'desc']], skip: cursor, limit: PAGE + 1 });
+  const [years, page] = await Promise.all([
+    yearTotalsOf(ports, memberId),
+    keysetPage<LedgerEntry>(ports.store, LEDGER, { memberId }, [['at', 'desc']], cursor, PAGE),
+  ]);
+  const yearPoints = years.find((t) => t.key === String(year))?.points ?? 0;
   return {
-    total: user.pointsTotal ?? 0,
+    total: years.reduce((sum, t) => sum + t.points, 0),
     yearPoints,
     year,
     stars: starLevel(yearPoints),
     toNextStar: pointsToNextStar(yearPoints),
-    entries: entries.slice(0, PAGE),
-    nextCursor: entries.length > PAGE ? cursor + PAGE : null,
+    entries: page.items,
+    nextCursor: page.nextCursor,
   };
 };
 
 type BoardDoc = { _id: string; communityId: string; period: Period; key: string; rows: LeaderboardRow[]; frozenAt: number };
 
-/** Sums a community's ledger over [start, end), 1000 entries a page (CloudBase's cap). */
-export const computeBoard = async (ports: Ports, communityId: string, start: number, end: number): Promise<LeaderboardRow[]> => {
-  const totals = new Map<string, number>();
-  for (let skip = 0; ; skip += 1000) {
-    const page = await ports.store.find<LedgerEntry>(
-      'points_ledger',
-      { communityId, at: cmd.gte(start), $and: [{ at: cmd.lt(end) }] },
-      { orderBy: [['at', 'asc'], ['_id', 'asc']], skip, limit: 1000, fields: ['memberId', 'delta'] },
-    );
-    for (const entry of page) totals.set(entry.memberId, (totals.get(entry.memberId) ?? 0) + entry.delta);
-    if (page.length < 1000) break;
-  }
-  const members = await ports.store.find<UserDoc & MemberPoints>('users', { communityId, role: 'member' }, { limit: 1000 });
-  const year = yearOf(start);
-  const rows = members
-    .map((m) => ({ memberId: m._id, name: m.name, branch: m.branch ?? '', points: totals.get(m._id) ?? 0, stars: starLevel(yearPointsOf(m, year)) }))
-    .sort((a, b) => b.points - a.points || a.name.localeCompare(b.name, 'zh-CN'));
-  // Equal points share a rank (1, 2, 2, 4).
+/** Equal points share a rank (1, 2, 2, 4). */
+const ranked = (rows: Omit<LeaderboardRow, 'rank'>[]): LeaderboardRow[] => {
+  const sorted = [...rows].sort((a, b) => b.points - a.points || a.name.localeCompare(b.name, 'zh-CN') || a.memberId.localeCompare(b.memberId));
   let rank = 0;
-  return rows.map((row, index) => {
-    if (index === 0 || rows[index - 1].points !== row.points) rank = index + 1;
+  return sorted.map((row, index) => {
+    if (index === 0 || sorted[index - 1].points !== row.points) rank = index + 1;
     return { ...row, rank };
   });
 };
 
-const memberOf = async (ports: Ports, caller: Caller, memberId: string) => {
-  const member = (await ports.store.get<UserDoc & MemberPoints>('users', memberId)) ?? notFound('党员');
+/**
+ * A community's board for one period, from the maintained totals: the period's totals, this
+ * year's totals (for stars) and the members, read in parallel. Members without points are listed
+ * with 0; points of people who are no longer members are kept.
+ */
+export const computeBoard = async (ports: Ports, communityId: string, period: Period, at: number): Promise<LeaderboardRow[]> => {
+  const { key } = periodRange(period, at);
+  const yearKey = String(yearOf(at));
+  const [totals, years, members] = await Promise.all([
+    ports.store.find<PointsTotalDoc>(TOTALS, { communityId, period, key }, { orderBy: [['points', 'desc'], ['_id', 'asc']], limit: 1000, fields: TOTAL_FIELDS }),
+    period === 'year'
+      ? Promise.resolve(null)
+      : ports.store.find<PointsTotalDoc>(TOTALS, { communityId, period: 'year', key: yearKey }, { orderBy: [['points', 'desc'], ['_id', 'asc']], limit: 1000, fields: TOTAL_FIELDS }),
+    ports.store.find<UserDoc>('users', { communityId, role: 'member' }, { orderBy: [['createdAt', 'asc'], ['_id', 'asc']], limit: 1000, fields: ['name', 'branch'] }),
+  ]);
+  const points = new Map(totals.map((t) => [t.memberId, t.points]));
+  const yearPoints = new Map((years ?? totals).map((t) => [t.memberId, t.points]));
+  const names = new Map(members.map((m) => [m._id, m]));
+  const ids = new Set([...members.map((m) => m._id), ...totals.map((t) => t.memberId)]);
+  return ranked(
+    [...ids].map((memberId) => ({
+      memberId,
+      name: names.get(memberId)?.name ?? '已退出的党员',
+      branch: names.get(memberId)?.branch ?? '',
+      points: points.get(memberId) ?? 0,
+      stars: starLevel(yearPoints.get(memberId) ?? 0),
+    })),
+  );
+};
+
+const memberOf = (caller: Caller, member: UserDoc | null): UserDoc => {
+  if (!member) return notFound('党员');
   assertSameCommunity(caller, member);
   if (member.role !== 'member') throw new DomainError('NOT_FOUND', '该用户不是党员志愿者');
   return member;
 };
 
 export const pointsFunction = defineFunction('points', {
-  myPoints: {
+  myPoints: defineAction<'points', 'myPoints'>()({
     access: 'member',
-    async run({ ports, caller, now }, input) {
-      return pointsOf(ports, caller.user, now, input.cursor);
+    // Read with the caller: a member's totals and ledger are keyed by their own id.
+    load: ({ ports, userId, now }, input) => pointsOf(ports, userId, now, input.cursor),
+    async run(_ctx, _input, loaded) {
+      return loaded;
     },
-  },
+  }),
 
-  memberPoints: {
+  memberPoints: defineAction<'points', 'memberPoints'>()({
     access: 'staff',
-    async run({ ports, caller, now }, input) {
-      return pointsOf(ports, await memberOf(ports, caller, input.memberId), now, input.cursor);
+    load: ({ ports, now }, input) => Promise.all([ports.store.get<UserDoc>('users', input.memberId), pointsOf(ports, input.memberId, now, input.cursor)]),
+    async run({ caller }, _input, [member, points]) {
+      memberOf(caller, member);
+      return points;
     },
-  },
+  }),
 
   leaderboard: {
     access: 'registered',
     async run({ ports, caller, now }, input) {
       const at = input.date ? startOfDate(input.date) : now;
-      const { key, start, end } = periodRange(input.period, at);
+      const { key, end } = periodRange(input.period, at);
       const closed = end <= now;
-      if (!closed) return { period: input.period, key, closed, rows: await computeBoard(ports, caller.communityId, start, Math.min(end, now + 1)) };
+      if (end + FREEZE_AFTER_MS > now) {
+        return { period: input.period, key, closed, rows: await computeBoard(ports, caller.communityId, input.period, at) };
+      }
       // A closed period's board is frozen the first time anyone looks at it.
       const id = stableId('board', caller.communityId, input.period, key);
       const frozen = await ports.store.get<BoardDoc>('leaderboards', id);
       if (frozen) return { period: input.period, key, closed, rows: frozen.rows };
-      const rows = await computeBoard(ports, caller.communityId, start, end);
+      const rows = await computeBoard(ports, caller.communityId, input.period, at);
       try {
-        await ports.store.insert('leaderboards', { _id: id, communityId: caller.communityId, period: input.period, key, rows, frozenAt: now });
+        await ports.store.insert<BoardDoc>('leaderboards', { _id: id, communityId: caller.communityId, period: input.period, key, rows, frozenAt: now });
+        return { period: input.period, key, closed, rows };
       } catch (e) {
         if (!isDuplicateKey(e)) throw e;
+        return { period: input.period, key, closed, rows: ((await ports.store.get<BoardDoc>('leaderboards', id)) ?? { rows }).rows };
       }
-      return { period: input.period, key, closed, rows: ((await ports.store.get<BoardDoc>('leaderboards', id)) ?? { rows }).rows };
     },
   },
 
-  adjustPoints: {
+  adjustPoints: defineAction<'points', 'adjustPoints'>()({
     access: 'staff',
-    async run({ ports, caller, now, requestId }, input) {
+    load: ({ ports }, input) => ports.store.get<UserDoc>('users', input.memberId),
+    async run({ ports, caller, now, requestId }, input, loaded) {
       if (!requestId) throw new DomainError('VALIDATION', '缺少请求编号，请刷新后重试');
-      const member = await memberOf(ports, caller, input.memberId);
-      // The request id makes a retried adjustment land once.
-      const refId = stableId('adj', caller.user._id, requestId);
-      await ports.store.transaction((tx) =>
-        awardPoints(tx, {
-          communityId: member.communityId,
-          memberId: member._id,
-          delta: input.delta,
-          reason: 'adjustment',
-          refId,
-          at: now,
-          note: input.reason,
-          by: caller.user._id,
-        }),
-      );
-      return (await ports.store.get<LedgerEntry>('points_ledger', ledgerId('adjustment', refId, member._id))) ?? notFound('积分记录');
+      const member = memberOf(caller, loaded);
+      // The request id makes a retried adjustment land once, and answer the entry it made.
+      const { entry } = await awardPoints(ports, {
+        communityId: member.communityId,
+        memberId: member._id,
+        delta: input.delta,
+        reason: 'adjustment',
+        refId: stableId('adj', caller.user._id, requestId),
+        at: now,
+        note: input.reason,
+        by: caller.user._id,
+      });
+      return entry;
     },
-  },
+  }),
 });
+
+export { ledgerId };

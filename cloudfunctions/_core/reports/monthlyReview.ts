@@ -1,10 +1,11 @@
 import type { CategoryReview, MonthlyReview } from '../../../types/reports';
 import type { ItemDoc } from '../menu/menuDocs';
-import type { CounterDoc, OrderDoc } from '../orders/orderDoc';
-import { refusedCounterId } from '../orders/orderDoc';
+import type { OrderDoc } from '../orders/orderDoc';
+import { QUOTA_REFUSED } from '../orders/createOrder';
+import { tallyIdOf, TALLIES, type TallyDoc } from '../store/holds';
 import { computeBoard } from '../points/pointsFunction';
 import type { Ports } from '../ports';
-import { periodRange, startOfDate } from '../time';
+import { startOfDate } from '../time';
 
 const OPEN = new Set(['submitted', 'assigned', 'serving']);
 const DONE = new Set(['completed', 'rated']);
@@ -45,7 +46,7 @@ export const monthlyReview = async (ports: Ports, communityId: string, month: st
     ordersOf(ports, communityId, month),
     ports.store.find<ItemDoc>('service_items', { communityId }, { limit: 1000 }),
   ]);
-  const refusals = await Promise.all(items.map((item) => ports.store.get<CounterDoc>('counters', refusedCounterId(item._id, month))));
+  const refusals = await Promise.all(items.map((item) => ports.store.get<TallyDoc>(TALLIES, tallyIdOf(QUOTA_REFUSED, item._id, month))));
 
   const finished = orders.filter((o) => !OPEN.has(o.status));
   const completed = orders.filter((o) => DONE.has(o.status));
@@ -61,7 +62,7 @@ export const monthlyReview = async (ports: Ports, communityId: string, month: st
     .map((name) => {
       const mine = orders.filter((o) => o.categoryName === name);
       const kind = items.find((i) => i.categoryName === name)?.categoryKind ?? mine[0]?.categoryKind ?? 'regular';
-      const quotaRefused = items.reduce((sum, item, i) => sum + (item.categoryName === name ? refusals[i]?.value ?? 0 : 0), 0);
+      const quotaRefused = items.reduce((sum, item, i) => sum + (item.categoryName === name ? refusals[i]?.count ?? 0 : 0), 0);
       return {
         categoryName: name,
         kind,
@@ -77,8 +78,7 @@ export const monthlyReview = async (ports: Ports, communityId: string, month: st
     .filter((c) => c.total > 0 || c.quotaRefused > 0)
     .sort((a, b) => b.total - a.total || a.categoryName.localeCompare(b.categoryName, 'zh-CN'));
 
-  const { start, end } = periodRange('month', startOfDate(`${month}-01`));
-  const board = await computeBoard(ports, communityId, start, end);
+  const board = await computeBoard(ports, communityId, 'month', startOfDate(`${month}-01`));
   const completedBy = count(completed.filter((o) => o.assigneeId), (o) => o.assigneeId ?? '');
   const topMembers = board
     .filter((row) => row.points > 0 || completedBy[row.memberId])

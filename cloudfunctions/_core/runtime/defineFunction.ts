@@ -6,6 +6,7 @@ import type { Ports } from '../ports';
 import type { UserDoc } from '../users/userDoc';
 import { userIdFor } from '../users/userDoc';
 import { DomainError } from './domainError';
+import { StoreError } from '../store/port';
 import { validationError } from './validation';
 
 /** The registered user behind a request, as loaded from the store. */
@@ -21,6 +22,14 @@ interface BaseContext {
   /** The client's request id, for idempotent creates. */
   requestId?: string;
   now: number;
+}
+
+/**
+ * What an action may read before the caller is known: its `load` runs in the same round trip as
+ * the read of the caller's own user record. `userId` is the id that record has, if it exists.
+ */
+export interface LoadContext extends BaseContext {
+  userId: string;
 }
 
 /** For actions open to an identified but possibly unregistered user (register, me). */
@@ -51,11 +60,34 @@ type Parsed<F extends FunctionName, A extends ActionName<F>> = (typeof API)[F][A
   ? z.output<I>
   : never;
 
-export type ActionSpec<F extends FunctionName, A extends ActionName<F>> =
-  | { access: 'identified'; run(ctx: OpenContext, input: Parsed<F, A>): Promise<ActionOutput<F, A>> }
-  | { access: Exclude<Access, 'identified'>; run(ctx: CallerContext, input: Parsed<F, A>): Promise<ActionOutput<F, A>> };
+/**
+ * An action. `load`, when given, reads what the action needs that does not depend on the caller's
+ * user record (documents named in the input, or derived from the caller's id), in parallel with
+ * that record; `run` receives it. Neither may write before access is checked: `load` only reads.
+ */
+export type ActionSpec<F extends FunctionName, A extends ActionName<F>, L = undefined> =
+  | {
+      access: 'identified';
+      load?: (ctx: LoadContext, input: Parsed<F, A>) => Promise<L>;
+      run(ctx: OpenContext, input: Parsed<F, A>, loaded: L): Promise<ActionOutput<F, A>>;
+    }
+  | {
+      access: Exclude<Access, 'identified'>;
+      load?: (ctx: LoadContext, input: Parsed<F, A>) => Promise<L>;
+      run(ctx: CallerContext, input: Parsed<F, A>, loaded: L): Promise<ActionOutput<F, A>>;
+    };
 
-export type FunctionSpec<F extends FunctionName> = { [A in ActionName<F>]: ActionSpec<F, A> };
+/**
+ * Declares an action so that its `load` result types its `run`:
+ * `defineAction<'orders', 'getOrder'>()({ access, load, run })`.
+ */
+export const defineAction =
+  <F extends FunctionName, A extends ActionName<F>>() =>
+  <L = undefined>(spec: ActionSpec<F, A, L>): ActionSpec<F, A, L> =>
+    spec;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type FunctionSpec<F extends FunctionName> = { [A in ActionName<F>]: ActionSpec<F, A, any> };
 
 /** What the platform tells a handler about the request, outside the event. */
 export interface PlatformIdentity {
@@ -69,7 +101,10 @@ export const defineFunction = <F extends FunctionName>(name: F, spec: FunctionSp
 export type FunctionDefinition<F extends FunctionName = FunctionName> = ReturnType<typeof defineFunction<F>>;
 
 const actionOf = <F extends FunctionName>(def: FunctionDefinition<F>, action: string) =>
-  Object.prototype.hasOwnProperty.call(def.spec, action) ? (def.spec[action as ActionName<F>] as ActionSpec<F, ActionName<F>>) : null;
+  Object.prototype.hasOwnProperty.call(def.spec, action) ? (def.spec[action as ActionName<F>] as ActionSpec<F, ActionName<F>, unknown>) : null;
+
+/** A store that kept conflicting is a busy moment, not a fault: the client may simply retry. */
+const BUSY = '当前参与的人较多，请稍后重试';
 
 /**
  * The thin shell every function runs: validate the event, identify the caller from the platform,
@@ -90,20 +125,24 @@ export const createHandler = <F extends FunctionName>(def: FunctionDefinition<F>
       const input = contract.input.safeParse(data ?? {});
       if (!input.success) throw validationError(input.error);
 
-      const user = await ports.store.get<UserDoc>('users', userIdFor(identity.openid));
-      const caller: Caller | null = user ? { user, role: user.role, communityId: user.communityId } : null;
       const base = { ports, openid: identity.openid, requestId, now: ports.clock.now() };
+      const userId = userIdFor(identity.openid);
+      const [user, loaded] = await Promise.all([
+        ports.store.get<UserDoc>('users', userId),
+        spec.load ? spec.load({ ...base, userId }, input.data as never) : Promise.resolve(undefined),
+      ]);
+      const caller: Caller | null = user ? { user, role: user.role, communityId: user.communityId } : null;
 
       let result: unknown;
       if (spec.access === 'identified') {
-        result = await spec.run({ ...base, caller }, input.data as never);
+        result = await spec.run({ ...base, caller }, input.data as never, loaded);
       } else {
         if (!caller) throw new DomainError('FORBIDDEN', '请先完成注册');
         const allowed: readonly Role[] | null = ACCESS_ROLES[spec.access];
         if (allowed && !allowed.includes(caller.role)) {
           throw new DomainError('FORBIDDEN', '您的身份无权进行此操作');
         }
-        result = await spec.run({ ...base, caller }, input.data as never);
+        result = await spec.run({ ...base, caller }, input.data as never, loaded);
       }
       const output = contract.output.safeParse(result);
       if (!output.success) {
@@ -113,6 +152,7 @@ export const createHandler = <F extends FunctionName>(def: FunctionDefinition<F>
       return { ok: true, data: output.data };
     } catch (e) {
       if (e instanceof DomainError) return { ok: false, error: e.toApiError() };
+      if (e instanceof StoreError && e.kind === 'CONFLICT') return { ok: false, error: new DomainError('CONFLICT', BUSY).toApiError() };
       console.error(`[${def.name}] unexpected failure`, e);
       return { ok: false, error: new DomainError('INTERNAL').toApiError() };
     }

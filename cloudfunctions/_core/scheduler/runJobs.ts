@@ -1,10 +1,19 @@
 import { ACTIVITY_JOBS } from '../activities/activityJobs';
+import { reconcileSeats } from '../activities/seatReconcile';
 import { ORDER_JOBS } from '../orders/orderJobs';
+import { reconcileOrders } from '../orders/orderReconcile';
+import { reconcilePoints } from '../points/pointsReconcile';
 import type { Ports } from '../ports';
 import { WISH_JOBS } from '../wishes/wishJobs';
+import { reconcileWishes } from '../wishes/wishReconcile';
 import type { Job } from './job';
 
-export const ALL_JOBS: Job[] = [...ORDER_JOBS, ...WISH_JOBS, ...ACTIVITY_JOBS];
+/**
+ * What completes or undoes work a request left half-done. Points come last: the others may pay.
+ */
+export const RECONCILE_JOBS: Job[] = [reconcileOrders, reconcileWishes, reconcileSeats, reconcilePoints];
+
+export const ALL_JOBS: Job[] = [...ORDER_JOBS, ...WISH_JOBS, ...ACTIVITY_JOBS, ...RECONCILE_JOBS];
 
 /**
  * One tick of the timer: every job runs even if another fails, and the answer says what each did.

@@ -12,12 +12,15 @@ export const WISH_COLLECTIONS: CollectionSpec[] = [
       { name: 'wishes_resident_created', fields: [['residentId', 'asc'], ['createdAt', 'desc']] },
       { name: 'wishes_poster_created', fields: [['postedBy', 'asc'], ['createdAt', 'desc']] },
       // myClaims.
-      { name: 'wishes_claimer_status', fields: [['claimerId', 'asc'], ['status', 'asc'], ['claimedAt', 'desc']] },
+      { name: 'wishes_claimer_claimed', fields: [['claimerId', 'asc'], ['claimedAt', 'desc']] },
       // wishes.expire and wishes.autoRelease.
       { name: 'wishes_status_deadline', fields: [['status', 'asc'], ['deadline', 'asc']] },
       { name: 'wishes_status_claimed', fields: [['status', 'asc'], ['claimedAt', 'asc']] },
+      // The reconciler: wishes fulfilled, and confirmed, in the last days.
+      { name: 'wishes_fulfilled', fields: [['fulfilledAt', 'asc']] },
+      { name: 'wishes_status_confirmed', fields: [['status', 'asc'], ['confirmedAt', 'asc']] },
     ],
   },
-  // Read and written by _id only.
-  { name: CLAIM_COUNTERS, indexes: [] },
+  // Read and written by _id; the reconciler finds the counters holding claims.
+  { name: CLAIM_COUNTERS, indexes: [{ name: 'claim_counters_count', fields: [['count', 'asc']] }] },
 ];

@@ -1,5 +1,6 @@
 import type { BeneficiaryType, WishKind, WishStatus } from '../../../types/wishes';
 import type { TimelineEvent } from '../runtime/timeline';
+import type { HoldsDoc } from '../store/holds';
 
 export const WISHES = 'wishes';
 export const CLAIM_COUNTERS = 'wish_claim_counters';
@@ -38,19 +39,15 @@ export type WishDoc = {
   fulfilPhotos: string[];
   fulfilledAt: number | null;
   confirmedAt: number | null;
+  /** The client request id of the last change: its retry answers the wish as it is. */
+  lastRequestId?: string | null;
   timeline: WishEventDoc[];
   createdAt: number;
   updatedAt: number;
 };
 
 /**
- * How many wishes a member holds in `claimed`, kept beside the wishes so that the limit can be
- * checked and moved in the same transaction as the wish (a query cannot run in a transaction).
- * `_id` is the member's user id.
+ * How many wishes a member holds in `claimed`, with the wishes they are held for (see
+ * store/holds.ts). `_id` is the member's user id.
  */
-export type ClaimCounterDoc = {
-  _id: string;
-  communityId: string;
-  active: number;
-  updatedAt: number;
-};
+export type ClaimCounterDoc = HoldsDoc & { communityId: string };

@@ -40,25 +40,23 @@ export const autoReleaseJob: Job = {
     const now = ports.clock.now();
     const cutoff = autoReleaseCutoff(now);
     return forEachWish(ports, { status: 'claimed', claimedAt: cmd.lte(cutoff) }, async (seen) => {
-      const claimerId = await ports.store.transaction(async (tx) => {
-        const wish = await tx.get<WishDoc>(WISHES, seen._id);
-        // The claim we found, still stale: not released, fulfilled or claimed again meanwhile.
-        if (!wish || wish.status !== 'claimed' || !wish.claimerId || wish.claimedAt !== seen.claimedAt || (wish.claimedAt ?? now) > cutoff) {
-          return null;
-        }
-        await tx.updateById(WISHES, wish._id, {
+      if (!seen.claimerId) return false;
+      // Guarded on the claim we found: not released, fulfilled or claimed again meanwhile.
+      const released = await ports.store.updateAndReturn<WishDoc>(
+        WISHES,
+        { _id: seen._id, status: 'claimed', claimerId: seen.claimerId, claimedAt: cmd.lte(cutoff) },
+        {
           status: 'open',
           claimerId: null,
           claimerName: null,
           claimedAt: null,
           updatedAt: now,
           timeline: upd.push(timelineEvent(SYSTEM_ACTOR, now, 'claimed', 'open', AUTO_RELEASE_NOTE)),
-        });
-        await returnClaimSlot(tx, wish.claimerId, now);
-        return wish.claimerId;
-      });
-      if (claimerId) await noticeAutoReleased(ports, seen, claimerId, now);
-      return claimerId !== null;
+        },
+      );
+      if (!released) return false;
+      await Promise.all([returnClaimSlot(ports, seen.claimerId, seen._id), noticeAutoReleased(ports, seen, seen.claimerId, now)]);
+      return true;
     });
   },
 };

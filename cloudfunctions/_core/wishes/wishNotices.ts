@@ -1,5 +1,5 @@
 import type { Ports } from '../ports';
-import { notify } from '../messages/notify';
+import { notifyAll } from '../messages/notify';
 import type { WishDoc } from './wishDocs';
 
 type Recipients = Pick<WishDoc, 'residentId' | 'postedBy' | 'proxy'>;
@@ -8,11 +8,12 @@ type Recipients = Pick<WishDoc, 'residentId' | 'postedBy' | 'proxy'>;
 const ownersOf = (wish: Recipients): string[] =>
   wish.proxy && wish.postedBy !== wish.residentId ? [wish.residentId, wish.postedBy] : [wish.residentId];
 
-const tell = async (ports: Ports, wish: WishDoc, userIds: string[], kind: string, title: string, body: string, at: number) => {
-  for (const userId of userIds) {
-    await notify(ports, { communityId: wish.communityId, userId, kind, title, body, refType: 'wish', refId: wish._id }, at);
-  }
-};
+/** One notice per recipient, in one round trip; `at` is the time of the event they are about. */
+const tell = (ports: Ports, wish: WishDoc, userIds: string[], kind: string, title: string, body: string, at: number) =>
+  notifyAll(
+    ports,
+    userIds.map((userId) => ({ communityId: wish.communityId, userId, kind, title, body, refType: 'wish', refId: wish._id, at })),
+  );
 
 export const noticeClaimed = (ports: Ports, wish: WishDoc, at: number) =>
   tell(ports, wish, ownersOf(wish), 'wish_claimed', '心愿已被认领', `您的心愿“${wish.title}”已由${wish.claimerName ?? '党员志愿者'}认领，请保持电话畅通。`, at);

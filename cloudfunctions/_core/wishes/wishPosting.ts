@@ -1,36 +1,40 @@
 /** Posting a wish, reviewing it, withdrawing it: the steps before anyone claims it. */
-import type { Caller, ActionSpec } from '../runtime/defineFunction';
+import { defineAction, type Caller } from '../runtime/defineFunction';
 import { actorOf, timelineEvent } from '../runtime/timeline';
-import type { Ports } from '../ports';
 import type { UserDoc } from '../users/userDoc';
 import { assertSameCommunity } from '../runtime/access';
 import { DomainError } from '../runtime/domainError';
 import { stableId } from '../runtime/ids';
-import { assertUploaded } from '../files/assertUploaded';
 import { isDuplicateKey, upd } from '../store/port';
 import { dateOf, startOfDate } from '../time';
 import { WISHES, type WishDoc } from './wishDocs';
-import { loadWish, reloadWish, stateConflict, viewerOf } from './wishRecords';
+import { reloadWish, stateConflict, viewerOf } from './wishRecords';
 import { WITHDRAWABLE, isOwner, isPastDeadline, isStaffRole } from './wishRules';
 import { toDetail } from './wishView';
 import { deadlineTooFarMessage, latestWishDeadline } from '../../../types/wishes';
 import { noticeReviewed } from './wishNotices';
 
 /** The resident the wish is for: the caller, or the resident staff post for (代发心愿). */
-const beneficiaryFor = async (ports: Ports, caller: Caller, onBehalfOf: string | undefined): Promise<UserDoc> => {
+const beneficiaryFor = (caller: Caller, onBehalfOf: string | undefined, named: UserDoc | null): UserDoc => {
   if (caller.role === 'resident' || caller.role === 'member') {
     if (onBehalfOf && onBehalfOf !== caller.user._id) throw new DomainError('FORBIDDEN', '只有社区工作者可以代发心愿');
     return caller.user;
   }
   if (caller.role !== 'staff') throw new DomainError('FORBIDDEN', '您的身份无权进行此操作');
   if (!onBehalfOf) throw new DomainError('VALIDATION', '请选择代发心愿的居民', { onBehalfOf: '请选择代发心愿的居民' });
-  const resident = await ports.store.get<UserDoc>('users', onBehalfOf);
+  const resident = named;
   if (!resident) throw new DomainError('NOT_FOUND', '所选居民不存在');
   assertSameCommunity(caller, resident);
   if (resident.role !== 'resident' && resident.role !== 'member') {
     throw new DomainError('VALIDATION', '只能为本社区居民代发心愿', { onBehalfOf: '只能为本社区居民代发心愿' });
   }
   return resident;
+};
+
+const wishOf = (caller: Caller, wish: WishDoc | null): WishDoc => {
+  if (!wish) throw new DomainError('NOT_FOUND', '心愿不存在');
+  assertSameCommunity(caller, wish);
+  return wish;
 };
 
 /** The form checks the format; the date itself is checked here, against the server's clock. */
@@ -49,20 +53,28 @@ const checkDeadline = (deadline: string, now: number): void => {
 };
 
 export const wishPosting = {
-  postWish: {
+  postWish: defineAction<'wishes', 'postWish'>()({
     access: 'registered',
-    async run({ ports, caller, now, requestId }, input) {
+    // The same caller and request id always name the same wish: a retry answers the first one.
+    load: async ({ ports, userId, requestId }, input) => {
+      const [existing, named, found] = await Promise.all([
+        requestId ? ports.store.get<WishDoc>(WISHES, stableId('wish', userId, requestId)) : Promise.resolve(null),
+        input.onBehalfOf ? ports.store.get<UserDoc>('users', input.onBehalfOf) : Promise.resolve(null),
+        Promise.all((input.photos ?? []).map((id) => ports.files.exists(id))),
+      ]);
+      return { existing, named, missingPhoto: found.indexOf(false) };
+    },
+    async run({ ports, caller, now, requestId }, input, { existing, named, missingPhoto }) {
       if (!requestId) throw new DomainError('VALIDATION', '缺少请求编号，请刷新后重试');
       const viewer = viewerOf(caller);
-      // The same caller and request id always name the same wish: a retry answers the first one.
       const _id = stableId('wish', caller.user._id, requestId);
-      const existing = await ports.store.get<WishDoc>(WISHES, _id);
+      const resident = beneficiaryFor(caller, input.onBehalfOf, named);
       if (existing) return toDetail(existing, viewer, now);
-
-      const resident = await beneficiaryFor(ports, caller, input.onBehalfOf);
       checkDeadline(input.deadline, now);
       const photos = input.photos ?? [];
-      await assertUploaded(ports, photos, 'photos');
+      if (missingPhoto >= 0) {
+        throw new DomainError('VALIDATION', '图片不存在或已失效，请重新上传', { [`photos.${missingPhoto}`]: '图片不存在或已失效，请重新上传' });
+      }
       const proxy = resident._id !== caller.user._id;
       const wish: WishDoc = {
         _id,
@@ -92,31 +104,34 @@ export const wishPosting = {
         fulfilPhotos: [],
         fulfilledAt: null,
         confirmedAt: null,
-        timeline: [timelineEvent(actorOf(caller), now, null, 'pending_review', proxy ? `社区代${resident.name}发布` : '')],
+        // No name here: the timeline is public once the wish is on the wall.
+        timeline: [timelineEvent(actorOf(caller), now, null, 'pending_review', proxy ? '社区代发布' : '')],
         createdAt: now,
         updatedAt: now,
       };
       try {
         await ports.store.insert(WISHES, wish);
+        return toDetail(wish, viewer, now);
       } catch (e) {
         if (!isDuplicateKey(e)) throw e;
+        return toDetail(await reloadWish(ports, _id), viewer, now);
       }
-      return toDetail(await reloadWish(ports, _id), viewer, now);
     },
-  },
+  }),
 
-  reviewWish: {
+  reviewWish: defineAction<'wishes', 'reviewWish'>()({
     access: 'staff',
-    async run({ ports, caller, now }, input) {
+    load: ({ ports }, input) => ports.store.get<WishDoc>(WISHES, input.wishId),
+    async run({ ports, caller, now }, input, loaded) {
       if (!input.approve && !input.reason) throw new DomainError('VALIDATION', '请填写不通过的原因', { reason: '请填写不通过的原因' });
-      const wish = await loadWish(ports, caller, input.wishId);
+      const wish = wishOf(caller, loaded);
       if (wish.status !== 'pending_review') throw stateConflict(wish.status, '该心愿已审核或已撤回，请刷新后查看');
       if (input.approve && isPastDeadline(wish.deadline, dateOf(now))) {
         throw new DomainError('CONFLICT', '该心愿已过截止日期，不能通过审核');
       }
       const to = input.approve ? 'open' : 'rejected';
       const reason = input.approve ? '' : (input.reason ?? '');
-      const modified = await ports.store.updateWhere(
+      const reviewed = await ports.store.updateAndReturn<WishDoc>(
         WISHES,
         { _id: wish._id, status: 'pending_review' },
         {
@@ -128,24 +143,24 @@ export const wishPosting = {
           timeline: upd.push(timelineEvent(actorOf(caller), now, 'pending_review', to, reason)),
         },
       );
-      if (modified === 0) throw stateConflict(wish.status, '该心愿已审核或已撤回，请刷新后查看');
-      const reviewed = await reloadWish(ports, wish._id);
+      if (!reviewed) throw stateConflict(wish.status, '该心愿已审核或已撤回，请刷新后查看');
       await noticeReviewed(ports, reviewed, now);
       return toDetail(reviewed, viewerOf(caller), now);
     },
-  },
+  }),
 
-  withdrawWish: {
+  withdrawWish: defineAction<'wishes', 'withdrawWish'>()({
     access: 'registered',
-    async run({ ports, caller, now }, input) {
-      const wish = await loadWish(ports, caller, input.wishId);
+    load: ({ ports }, input) => ports.store.get<WishDoc>(WISHES, input.wishId),
+    async run({ ports, caller, now }, input, loaded) {
+      const wish = wishOf(caller, loaded);
       const viewer = viewerOf(caller);
       if (!isOwner(viewer, wish) && !isStaffRole(caller.role)) throw new DomainError('FORBIDDEN', '只有发布人可以撤回心愿');
       const refuse = (status: WishDoc['status']) =>
         status === 'claimed' ? stateConflict(status, '该心愿已被认领，不能撤回') : stateConflict(status);
       if (!WITHDRAWABLE.includes(wish.status)) throw refuse(wish.status);
       // Guarded by the state we read: a claim landing in between makes this modify nothing.
-      const modified = await ports.store.updateWhere(
+      const withdrawn = await ports.store.updateAndReturn<WishDoc>(
         WISHES,
         { _id: wish._id, status: wish.status },
         {
@@ -154,8 +169,12 @@ export const wishPosting = {
           timeline: upd.push(timelineEvent(actorOf(caller), now, wish.status, 'withdrawn', input.reason ?? '')),
         },
       );
-      if (modified === 0) throw refuse((await reloadWish(ports, wish._id)).status);
-      return toDetail(await reloadWish(ports, wish._id), viewer, now);
+      if (!withdrawn) {
+        const current = await reloadWish(ports, wish._id);
+        if (current.status === 'withdrawn') return toDetail(current, viewer, now);
+        throw refuse(current.status);
+      }
+      return toDetail(withdrawn, viewer, now);
     },
-  },
-} satisfies { [A in 'postWish' | 'reviewWish' | 'withdrawWish']: ActionSpec<'wishes', A> };
+  }),
+};

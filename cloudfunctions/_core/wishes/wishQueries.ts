@@ -1,47 +1,63 @@
 /** Reading wishes: one wish with its timeline, the wall, the poster's and the claimer's lists, the review queue. */
 import { CLAIM_STATUSES } from '../../../types/wishes';
-import type { ActionSpec, Caller } from '../runtime/defineFunction';
-import { DomainError } from '../runtime/domainError';
+import { defineAction, type Caller, type FunctionSpec } from '../runtime/defineFunction';
+import { assertSameCommunity } from '../runtime/access';
+import { cursorAfter, keysetPage, type KeysetResult } from '../store/keyset';
+import { tallyTotal } from '../store/holds';
+import { WISHES_FULFILLED } from './wishClaiming';
+import { DomainError, notFound } from '../runtime/domainError';
 import type { Ports } from '../ports';
 import { cmd, type Filter, type FindOptions } from '../store/port';
 import { WISHES, type WishDoc } from './wishDocs';
-import { loadWish, viewerOf } from './wishRecords';
+import { viewerOf } from './wishRecords';
 import { isVisibleTo } from './wishRules';
 import { toDetail, toView } from './wishView';
 
 const DEFAULT_PAGE_SIZE = 20;
 
-/** One page by offset: one extra document tells whether another page follows. */
-const pageOf = async (
-  ports: Ports,
-  caller: Caller,
-  now: number,
-  filter: Filter,
-  orderBy: FindOptions['orderBy'],
-  input: { cursor?: number; pageSize?: number },
-) => {
-  const cursor = input.cursor ?? 0;
-  const size = input.pageSize ?? DEFAULT_PAGE_SIZE;
-  const docs = await ports.store.find<WishDoc>(WISHES, filter, { orderBy, skip: cursor, limit: size + 1 });
+type PageInputs = { cursor?: string; pageSize?: number };
+
+const viewPage = (page: KeysetResult<WishDoc>, caller: Caller, now: number) => {
   const viewer = viewerOf(caller);
-  return {
-    items: docs.slice(0, size).map((wish) => toView(wish, viewer, now)),
-    nextCursor: docs.length > size ? cursor + size : null,
-  };
+  return { items: page.items.map((wish) => toView(wish, viewer, now)), nextCursor: page.nextCursor };
 };
 
-const NEWEST_FIRST: FindOptions['orderBy'] = [['createdAt', 'desc'], ['_id', 'desc']];
+const pageOf = (ports: Ports, filter: Filter, orderBy: FindOptions['orderBy'] & object, input: PageInputs) =>
+  keysetPage<WishDoc>(ports.store, WISHES, filter, orderBy, input.cursor, input.pageSize ?? DEFAULT_PAGE_SIZE);
+
+const NEWEST_FIRST: NonNullable<FindOptions['orderBy']> = [['createdAt', 'desc']];
+
+/**
+ * The wishes a resident is the beneficiary of or posted (staff posting for others): two indexed
+ * queries from the same position, merged, instead of one `$or` no index serves.
+ */
+const myWishesPage = async (ports: Ports, me: string, input: PageInputs & { status?: WishDoc['status'] }): Promise<KeysetResult<WishDoc>> => {
+  const size = input.pageSize ?? DEFAULT_PAGE_SIZE;
+  const status = input.status ? { status: input.status } : {};
+  const [mine, posted] = await Promise.all([
+    pageOf(ports, { residentId: me, ...status }, NEWEST_FIRST, input),
+    pageOf(ports, { postedBy: me, ...status }, NEWEST_FIRST, input),
+  ]);
+  const byId = new Map([...mine.items, ...posted.items].map((w) => [w._id, w]));
+  const merged = [...byId.values()].sort((a, b) => b.createdAt - a.createdAt || (a._id < b._id ? 1 : a._id > b._id ? -1 : 0));
+  const items = merged.slice(0, size);
+  const more = merged.length > size || mine.nextCursor !== null || posted.nextCursor !== null;
+  const last = items[items.length - 1];
+  return { items, nextCursor: more && last ? cursorAfter(NEWEST_FIRST, last) : null };
+};
 
 export const wishQueries = {
-  getWish: {
+  getWish: defineAction<'wishes', 'getWish'>()({
     access: 'registered',
-    async run({ ports, caller, now }, input) {
-      const wish = await loadWish(ports, caller, input.wishId);
+    load: ({ ports }, input) => ports.store.get<WishDoc>(WISHES, input.wishId),
+    async run({ caller, now }, _input, loaded) {
+      const wish = loaded ?? notFound('心愿');
+      assertSameCommunity(caller, wish);
       // Not yet approved, rejected or withdrawn: as if it did not exist, except for the poster and staff.
       if (!isVisibleTo(viewerOf(caller), wish)) throw new DomainError('NOT_FOUND', '心愿不存在');
       return toDetail(wish, viewerOf(caller), now);
     },
-  },
+  }),
 
   wishWall: {
     access: 'registered',
@@ -51,38 +67,34 @@ export const wishQueries = {
       if (input.beneficiaryType) filter.beneficiaryType = input.beneficiaryType;
       if (input.kind) filter.kind = input.kind;
       const [page, open, fulfilled] = await Promise.all([
-        pageOf(ports, caller, now, filter, NEWEST_FIRST, input),
+        pageOf(ports, filter, NEWEST_FIRST, input),
         ports.store.count(WISHES, { communityId, status: 'open' }),
-        ports.store.count(WISHES, { communityId, status: cmd.in(['fulfilled', 'confirmed']) }),
+        // 累计圆梦 is kept as wishes are fulfilled, not counted over the whole history.
+        tallyTotal(ports.store, WISHES_FULFILLED, communityId),
       ]);
-      return { ...page, counts: { open, fulfilled } };
+      return { ...viewPage(page, caller, now), counts: { open, fulfilled } };
     },
   },
 
-  myWishes: {
+  myWishes: defineAction<'wishes', 'myWishes'>()({
     access: 'registered',
-    async run({ ports, caller, now }, input) {
-      const me = caller.user._id;
-      const filter: Filter = { communityId: caller.communityId, $or: [{ residentId: me }, { postedBy: me }] };
-      if (input.status) filter.status = input.status;
-      return pageOf(ports, caller, now, filter, NEWEST_FIRST, input);
-    },
-  },
+    load: ({ ports, userId }, input) => myWishesPage(ports, userId, input),
+    run: async ({ caller, now }, _input, page) => viewPage(page, caller, now),
+  }),
 
-  myClaims: {
+  myClaims: defineAction<'wishes', 'myClaims'>()({
     access: 'member',
-    async run({ ports, caller, now }, input) {
-      const filter: Filter = { claimerId: caller.user._id, status: input.status ?? cmd.in([...CLAIM_STATUSES]) };
-      return pageOf(ports, caller, now, filter, [['claimedAt', 'desc'], ['_id', 'desc']], input);
-    },
-  },
+    load: ({ ports, userId }, input) =>
+      pageOf(ports, { claimerId: userId, status: input.status ?? cmd.in([...CLAIM_STATUSES]) }, [['claimedAt', 'desc']], input),
+    run: async ({ caller, now }, _input, page) => viewPage(page, caller, now),
+  }),
 
   reviewQueue: {
     access: 'staff',
     async run({ ports, caller, now }, input) {
       // Oldest first: the resident who has waited longest is reviewed first.
-      const filter: Filter = { communityId: caller.communityId, status: 'pending_review' };
-      return pageOf(ports, caller, now, filter, [['createdAt', 'asc'], ['_id', 'asc']], input);
+      const page = await pageOf(ports, { communityId: caller.communityId, status: 'pending_review' }, [['createdAt', 'asc']], input);
+      return viewPage(page, caller, now);
     },
   },
-} satisfies { [A in 'getWish' | 'wishWall' | 'myWishes' | 'myClaims' | 'reviewQueue']: ActionSpec<'wishes', A> };
+} satisfies Partial<FunctionSpec<'wishes'>>;

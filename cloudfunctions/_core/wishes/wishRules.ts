@@ -16,8 +16,7 @@ type WishParties = {
   deadline: string;
 };
 
-/** 王小明 → 王**: the first character stays, the rest is hidden (also for one-character names). */
-export const maskName = (name: string): string => `${Array.from(name.trim())[0] ?? ''}**`;
+export { maskName } from '../runtime/privacy';
 
 export const isStaffRole = (role: Role): boolean => role === 'staff' || role === 'admin';
 

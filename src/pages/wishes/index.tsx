@@ -53,7 +53,7 @@ const WishWallPage = () => {
   const [busy, setBusy] = useState(false);
 
   const fetchPage = useCallback(
-    (cursor?: number) => {
+    (cursor?: string) => {
       const input: WishWallInput = { status };
       if (beneficiaryType !== ALL) input.beneficiaryType = beneficiaryType as BeneficiaryType;
       if (kind !== ALL) input.kind = kind as WishKind;

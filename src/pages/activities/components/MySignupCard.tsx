@@ -77,7 +77,7 @@ export const MySignupCard = ({ signup, activity, showActivity = false, qrOpen = 
 
   const cancel = async () => {
     setConfirmingCancel(false);
-    await run(() => call('activities', 'cancelSignup', { signupId: signup._id }), '已取消报名').catch(() => undefined);
+    await run(() => call('activities', 'cancelSignup', { signupId: signup._id, activityId: signup.activityId }), '已取消报名').catch(() => undefined);
   };
 
   const checkIn = async (scanned: string) => {

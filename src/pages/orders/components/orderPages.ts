@@ -38,7 +38,7 @@ export const toOrderRow = (order: OrderView): OrderRow => ({
 export interface OrderStream {
   status?: OrderStatus;
   rows: OrderRow[];
-  cursor: number | null;
+  cursor: string | null;
 }
 
 /**

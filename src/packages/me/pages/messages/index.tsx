@@ -31,7 +31,7 @@ export const targetOf = (message: Pick<MessageView, 'refType' | 'refId' | 'kind'
 /** 消息中心: every notice the community sent, newest first; unread ones are marked. */
 const MessagesPage = () => {
   const [unread, setUnread] = useState(0);
-  const fetchPage = useCallback((cursor?: number) => call('users', 'listMessages', cursor === undefined ? {} : { cursor }), []);
+  const fetchPage = useCallback((cursor?: string) => call('users', 'listMessages', cursor === undefined ? {} : { cursor }), []);
   const { state, reload, loadMore, update } = usePagedList(fetchPage, {
     onAnswer: (page) => setUnread(page.unread),
     onMoreError: (error) => void Taro.showToast({ title: messageOf(error), icon: 'none' }),

@@ -23,7 +23,7 @@ const FILTERS: ReadonlyArray<{ value: Filter; label: string }> = [
 const MySignupsPage = () => {
   const [filter, setFilter] = useState<Filter>('all');
   const fetchPage = useCallback(
-    (cursor?: number) => call('activities', 'mySignups', { ...(filter === 'all' ? {} : { status: filter }), ...(cursor === undefined ? {} : { cursor }) }),
+    (cursor?: string) => call('activities', 'mySignups', { ...(filter === 'all' ? {} : { status: filter }), ...(cursor === undefined ? {} : { cursor }) }),
     [filter],
   );
   const { state, reload, loadMore, update } = usePagedList(fetchPage, {

@@ -33,7 +33,7 @@ const noteFor = (wish: WishView): string | null => {
 
 /** 我的心愿: wishes I posted or that were posted for me, newest first. */
 const MyWishesPage = () => {
-  const fetchPage = useCallback((cursor?: number) => call('wishes', 'myWishes', cursor === undefined ? {} : { cursor }), []);
+  const fetchPage = useCallback((cursor?: string) => call('wishes', 'myWishes', cursor === undefined ? {} : { cursor }), []);
   const { state, reload, loadMore } = usePagedList(fetchPage);
 
   useEffect(() => {

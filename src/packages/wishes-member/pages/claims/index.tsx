@@ -32,7 +32,7 @@ const MyClaimsPage = () => {
   const [active, setActive] = useState<number | null>(null);
 
   const fetchPage = useCallback(
-    (cursor?: number) => call('wishes', 'myClaims', cursor === undefined ? { status } : { status, cursor }),
+    (cursor?: string) => call('wishes', 'myClaims', cursor === undefined ? { status } : { status, cursor }),
     [status],
   );
   const { state, reload, loadMore } = usePagedList(fetchPage);

@@ -23,7 +23,7 @@ const nothing = async () => true;
 /** 心愿审核: wishes waiting for review, the longest-waiting first; approve, or reject with a reason. */
 const ReviewQueuePage = () => {
   const [busy, setBusy] = useState(false);
-  const fetchPage = useCallback((cursor?: number) => call('wishes', 'reviewQueue', cursor === undefined ? {} : { cursor }), []);
+  const fetchPage = useCallback((cursor?: string) => call('wishes', 'reviewQueue', cursor === undefined ? {} : { cursor }), []);
   const { state, reload, loadMore, replace } = usePagedList(fetchPage);
 
   useEffect(() => {
