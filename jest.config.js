@@ -18,7 +18,12 @@ const base = {
 /** Suites that talk to a store through tests/support/testStores.ts run once per store. */
 const storeLevel = ['<rootDir>/tests/integration/**/*.test.ts'];
 /** Integration suites with nothing store-specific to prove twice. */
-const storeIndependent = ['<rootDir>/tests/integration/bundles.test.ts', '<rootDir>/tests/integration/gateway.test.ts'];
+const storeIndependent = [
+  '<rootDir>/tests/integration/bundles.test.ts',
+  '<rootDir>/tests/integration/gateway.test.ts',
+  // The local server runs on SQLite: the process-level crash test is about that file.
+  '<rootDir>/tests/integration/killServer.test.ts',
+];
 
 module.exports = {
   projects: [

@@ -47,6 +47,13 @@ export const startLocalServer = async (env: Record<string, string> = {}, existin
     url,
     dataDir,
     output: () => output,
+    /** Kills the process outright (SIGKILL), mid-request as a power cut would; the data stays. */
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGKILL');
+        await new Promise((r) => child.once('exit', r));
+      }
+    },
     /** Stops the server; `keepData` leaves the data directory for a restart on it. */
     async stop(options: { keepData?: boolean } = {}) {
       if (child.exitCode === null) {

@@ -1,0 +1,189 @@
+/**
+ * A crash between two writes is completed or undone without anyone repeating the action. Each
+ * use-case that writes more than one document is run with the store dying right after its k-th
+ * write, for every k; then, once the grace period has passed, the reconciler runs (twice, as a
+ * retried timer would) and every invariant must hold (support/invariants.ts). Then the client's
+ * retry of the same request must not act twice.
+ */
+import type { ActionInput, ActionName, FunctionName } from '../../types/api';
+import { FUNCTIONS } from '../../cloudfunctions/_core/functions';
+import { createHandler } from '../../cloudfunctions/_core/runtime/defineFunction';
+import { RECONCILE_JOBS, runJobs } from '../../cloudfunctions/_core/scheduler/runJobs';
+import { RECONCILE_GRACE_MS } from '../../cloudfunctions/_core/scheduler/reconcileWindow';
+import { crashingStore } from '../support/crashingStore';
+import { invariantViolations } from '../support/invariants';
+import { openHarness, type DemoKey, type Harness } from '../support/harness';
+import { itemByTitle, orderForm, orderIn, PNG, requestId } from '../support/orderFixtures';
+
+type Call = { fn: FunctionName; action: string; data: Record<string, unknown>; as: DemoKey; requestId: string };
+
+interface Scenario {
+  name: string;
+  /** Brings a fresh community to the moment before the action; answers the action. */
+  setup(h: Harness): Promise<Call>;
+}
+
+const call = <F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, as: DemoKey, data: ActionInput<F, A>): Call => ({
+  fn,
+  action,
+  as,
+  data: data as Record<string, unknown>,
+  requestId: requestId(),
+});
+
+const activityForm = (menuId: string, capacity: number) => ({
+  menuId,
+  title: '健康义诊',
+  category: 'health_clinic' as const,
+  description: '区人民医院专家义诊。',
+  place: '社区卫生服务站',
+  date: '2026-12-12',
+  startTime: '09:00',
+  endTime: '11:30',
+  capacity,
+  waitlist: true,
+  checkinRequired: true,
+  memberPoints: 5,
+  signupOpensDate: '2026-11-25',
+  signupOpensTime: '09:00',
+  signupClosesDate: '2026-12-11',
+  signupClosesTime: '18:00',
+  cancelDeadlineDate: '2026-12-11',
+  cancelDeadlineTime: '12:00',
+});
+
+const openActivity = async (h: Harness, capacity: number) => {
+  const menu = await h.okAs('staff-li')('activities', 'createMenu', { month: '2026-12' });
+  const activity = await h.okAs('staff-li')('activities', 'addActivity', activityForm(menu._id, capacity));
+  await h.okAs('staff-li')('activities', 'publishMenu', { menuId: menu._id });
+  h.clock.set('2026-11-26T10:00:00+08:00');
+  return activity;
+};
+const me = (name: string) => [{ name, relation: 'self' as const, age: 40 }];
+
+const openWish = async (h: Harness) => {
+  const wish = await h.okAs('resident-zhao')('wishes', 'postWish', { beneficiaryType: 'elderly', kind: 'material', title: '一台收音机', content: '想听戏。', value: 80, deadline: '2026-12-31' }, requestId());
+  await h.okAs('staff-li')('wishes', 'reviewWish', { wishId: wish._id, approve: true });
+  return wish._id;
+};
+const claimedWish = async (h: Harness) => {
+  const wishId = await openWish(h);
+  await h.okAs('member-zhang')('wishes', 'claimWish', { wishId });
+  return wishId;
+};
+
+const SCENARIOS: Scenario[] = [
+  { name: 'orders.createOrder (a quota item)', setup: async (h) => call('orders', 'createOrder', 'resident-sun', orderForm((await itemByTitle(h, '作业辅导'))._id)) },
+  {
+    name: 'orders.cancelOrder (a quota item)',
+    setup: async (h) => {
+      const order = await h.okAs('resident-sun')('orders', 'createOrder', orderForm((await itemByTitle(h, '作业辅导'))._id), requestId());
+      return call('orders', 'cancelOrder', 'resident-sun', { orderId: order._id });
+    },
+  },
+  { name: 'orders.grabOrder', setup: async (h) => call('orders', 'grabOrder', 'member-zhang', { orderId: (await orderIn(h, 'submitted'))._id }) },
+  { name: 'orders.completeOrder', setup: async (h) => call('orders', 'completeOrder', 'member-zhang', { orderId: (await orderIn(h, 'serving'))._id, summary: '已修好', photos: [] }) },
+  { name: 'orders.rateOrder (5 stars)', setup: async (h) => call('orders', 'rateOrder', 'resident-sun', { orderId: (await orderIn(h, 'completed'))._id, stars: 5, tags: [] }) },
+  { name: 'orders.rateOrder (1 star)', setup: async (h) => call('orders', 'rateOrder', 'resident-sun', { orderId: (await orderIn(h, 'completed'))._id, stars: 1, tags: [], comment: '没修好' }) },
+  { name: 'wishes.claimWish', setup: async (h) => call('wishes', 'claimWish', 'member-zhang', { wishId: await openWish(h) }) },
+  { name: 'wishes.releaseClaim', setup: async (h) => call('wishes', 'releaseClaim', 'member-zhang', { wishId: await claimedWish(h), reason: '临时有事' }) },
+  { name: 'wishes.fulfilWish', setup: async (h) => call('wishes', 'fulfilWish', 'member-zhang', { wishId: await claimedWish(h), note: '已送到', photos: [h.app.files.save(PNG, 'image/png')] }) },
+  {
+    name: 'wishes.confirmWish',
+    setup: async (h) => {
+      const wishId = await claimedWish(h);
+      await h.okAs('member-zhang')('wishes', 'fulfilWish', { wishId, note: '已送到', photos: [h.app.files.save(PNG, 'image/png')] });
+      return call('wishes', 'confirmWish', 'resident-zhao', { wishId });
+    },
+  },
+  { name: 'activities.signUp (a place)', setup: async (h) => call('activities', 'signUp', 'resident-sun', { activityId: (await openActivity(h, 5))._id, attendees: me('孙丽') }) },
+  {
+    name: 'activities.signUp (the waitlist)',
+    setup: async (h) => {
+      const activity = await openActivity(h, 1);
+      await h.okAs('resident-zhou')('activities', 'signUp', { activityId: activity._id, attendees: me('周强') });
+      return call('activities', 'signUp', 'resident-sun', { activityId: activity._id, attendees: me('孙丽') });
+    },
+  },
+  {
+    name: 'activities.signUp (again, after cancelling)',
+    setup: async (h) => {
+      const activity = await openActivity(h, 5);
+      const first = await h.okAs('resident-sun')('activities', 'signUp', { activityId: activity._id, attendees: me('孙丽') });
+      await h.okAs('resident-sun')('activities', 'cancelSignup', { signupId: first._id, activityId: activity._id });
+      return call('activities', 'signUp', 'resident-sun', { activityId: activity._id, attendees: me('孙丽') });
+    },
+  },
+  {
+    name: 'activities.cancelSignup (promotes the first waiting)',
+    setup: async (h) => {
+      const activity = await openActivity(h, 1);
+      const first = await h.okAs('resident-sun')('activities', 'signUp', { activityId: activity._id, attendees: me('孙丽') });
+      await h.okAs('resident-zhou')('activities', 'signUp', { activityId: activity._id, attendees: me('周强') });
+      await h.okAs('resident-wu')('activities', 'signUp', { activityId: activity._id, attendees: me('吴敏') });
+      return call('activities', 'cancelSignup', 'resident-sun', { signupId: first._id, activityId: activity._id });
+    },
+  },
+  {
+    name: 'activities.cancelSignup (nobody waiting)',
+    setup: async (h) => {
+      const activity = await openActivity(h, 5);
+      const first = await h.okAs('resident-sun')('activities', 'signUp', { activityId: activity._id, attendees: me('孙丽') });
+      return call('activities', 'cancelSignup', 'resident-sun', { signupId: first._id, activityId: activity._id });
+    },
+  },
+  { name: 'points.adjustPoints', setup: async () => call('points', 'adjustPoints', 'staff-li', { memberId: '', delta: 7, reason: '热心服务' }) },
+];
+
+// Crashes log as unexpected failures: expected here.
+beforeAll(() => jest.spyOn(console, 'error').mockImplementation(() => undefined));
+afterAll(() => jest.restoreAllMocks());
+
+const run = async (h: Harness, c: Call, limit: number) => {
+  const crashing = crashingStore(h.store, limit);
+  const handler = createHandler(FUNCTIONS[c.fn] as never, { ...h.app.ports, store: crashing.store });
+  const data = c.fn === 'points' && c.action === 'adjustPoints' ? { ...c.data, memberId: h.userId('member-zhang') } : c.data;
+  const answer = await handler({ action: c.action, data, requestId: c.requestId }, { openid: `demo-${c.as}` });
+  return { answer, writes: crashing.state.writes, crashed: crashing.state.crashed, data };
+};
+
+describe.each(SCENARIOS)('$name', ({ setup }) => {
+  test('dies after each of its writes in turn; the reconciler alone makes everything agree, and a retry acts once', async () => {
+    // A clean run tells how many writes the use-case makes.
+    const clean = await openHarness();
+    let writes: number;
+    try {
+      const c = await setup(clean);
+      const result = await run(clean, c, Number.POSITIVE_INFINITY);
+      expect(result.answer.ok).toBe(true);
+      writes = result.writes;
+      expect(await invariantViolations(clean.store)).toEqual([]);
+    } finally {
+      await clean.close();
+    }
+    expect(writes).toBeGreaterThanOrEqual(1);
+
+    for (let k = 0; k < writes; k++) {
+      const h = await openHarness();
+      try {
+        const c = await setup(h);
+        const crashed = await run(h, c, k);
+        expect(crashed.crashed).toBe(true);
+        expect(crashed.answer).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+        // Nobody repeats the action: time passes and the timer runs, twice.
+        h.clock.advance(RECONCILE_GRACE_MS + 60_000);
+        await runJobs(h.app.ports, RECONCILE_JOBS);
+        await runJobs(h.app.ports, RECONCILE_JOBS);
+        const afterCrash = await invariantViolations(h.store);
+        if (afterCrash.length) throw new Error(`after a crash at write ${k + 1} of ${writes}:\n${afterCrash.join('\n')}`);
+        // The client retries the same request: it may be refused for what happened meanwhile, never acted twice.
+        const retry = await h.raw(c.fn, { action: c.action, data: crashed.data, requestId: c.requestId }, `demo-${c.as}`);
+        expect(retry.ok || retry.error.code).not.toBe('INTERNAL');
+        const afterRetry = await invariantViolations(h.store);
+        if (afterRetry.length) throw new Error(`after a crash at write ${k + 1} of ${writes} and a retry:\n${afterRetry.join('\n')}`);
+      } finally {
+        await h.close();
+      }
+    }
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * What must always hold between the documents and what is derived from them, after any crash
+ * once the reconciler has run. Answers the violations found, in words, so a failing test says
+ * what went wrong.
+ */
+import type { ActivityDoc, SignupDoc } from '../../cloudfunctions/_core/activities/activityDocs';
+import type { MessageDoc } from '../../cloudfunctions/_core/messages/notify';
+import { messageIdOf } from '../../cloudfunctions/_core/messages/notify';
+import type { OrderDoc } from '../../cloudfunctions/_core/orders/orderDoc';
+import { entryKeyOf, PERIODS_OF_ENTRY, periodKeyOf, totalsIdOf, type LedgerEntry, type PointsTotalDoc } from '../../cloudfunctions/_core/points/ledger';
+import { MAX_ACTIVE_CLAIMS } from '../../types/wishes';
+import { MAX_OPEN_ORDERS } from '../../types/orders';
+import type { HoldsDoc } from '../../cloudfunctions/_core/store/holds';
+import type { Store } from '../../cloudfunctions/_core/store/port';
+import type { WishDoc } from '../../cloudfunctions/_core/wishes/wishDocs';
+
+const all = <T>(store: Store, collection: string) => store.find<T & { _id: string }>(collection, {}, { orderBy: [['_id', 'asc']], limit: 1000 });
+const same = (a: string[], b: string[]) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
+const HOLDING = ['confirmed', 'checked_in', 'no_show'];
+
+export const invariantViolations = async (store: Store): Promise<string[]> => {
+  const [activities, signups, orders, counters, wishes, claimCounters, ledger, totals, messages] = await Promise.all([
+    all<ActivityDoc>(store, 'activities'),
+    all<SignupDoc>(store, 'activity_signups'),
+    all<OrderDoc>(store, 'orders'),
+    all<HoldsDoc & { kind: string; residentId?: string; itemId?: string; month?: string }>(store, 'counters'),
+    all<WishDoc>(store, 'wishes'),
+    all<HoldsDoc>(store, 'wish_claim_counters'),
+    all<LedgerEntry>(store, 'points_ledger'),
+    all<PointsTotalDoc>(store, 'points_totals'),
+    all<MessageDoc>(store, 'messages'),
+  ]);
+  const out: string[] = [];
+
+  // Places held = confirmed attendees ≤ capacity; a sign-up's status follows its hold.
+  for (const a of activities) {
+    const holders = Object.entries(a.holders ?? {});
+    const held = holders.reduce((sum, [, h]) => sum + h.n, 0);
+    const holding = signups.filter((s) => s.activityId === a._id && HOLDING.includes(s.status) && !s.volunteer);
+    if (a.confirmedCount !== held) out.push(`activity ${a.title}: count ${a.confirmedCount} ≠ held ${held}`);
+    if (held > a.capacity) out.push(`activity ${a.title}: ${held} places held over capacity ${a.capacity}`);
+    if (!same(holders.map(([id]) => id), holding.map((s) => s._id))) out.push(`activity ${a.title}: holders ≠ sign-ups holding places`);
+    for (const s of holding) if (a.holders[s._id] && a.holders[s._id].token !== s.seatToken) out.push(`sign-up ${s.userName}: token differs from its hold`);
+    const attendees = holding.reduce((sum, s) => sum + s.attendees.length, 0);
+    if (attendees !== held) out.push(`activity ${a.title}: ${attendees} attendees ≠ ${held} held`);
+    const free = a.capacity - a.confirmedCount;
+    const waiting = signups.filter((s) => s.activityId === a._id && s.status === 'waitlisted');
+    if (waiting.some((s) => s.attendees.length <= free)) out.push(`activity ${a.title}: someone waits who fits in ${free} free places`);
+    const numbers = waiting.map((s) => s.waitlistSeq);
+    if (new Set(numbers).size !== numbers.length) out.push(`activity ${a.title}: two waiting share a number`);
+  }
+  // Nobody promoted twice, and no promotion without its notice.
+  for (const s of signups) {
+    const promotions = s.timeline.filter((e) => e.from === 'waitlisted' && e.to === 'confirmed').length;
+    const stints = s.timeline.filter((e) => e.to === 'waitlisted').length;
+    if (promotions > stints) out.push(`sign-up ${s.userName}: promoted ${promotions} times from ${stints} waits`);
+    if (s.promotedAt && s.status !== 'cancelled' && !messages.some((m) => m._id === messageIdOf({ userId: s.userId, kind: 'activity_promoted', refId: s.activityId, at: s.promotedAt! }))) {
+      out.push(`sign-up ${s.userName}: promoted without a notice`);
+    }
+  }
+
+  // Counters = what they count.
+  for (const c of counters) {
+    const keys = Object.values(c.holds ?? {}).map((h) => h.ref);
+    if (c.count !== keys.length) out.push(`counter ${c._id}: count ${c.count} ≠ ${keys.length} holds`);
+    if (c.kind === 'open') {
+      const open = orders.filter((o) => o.residentId === c.residentId && ['submitted', 'assigned', 'serving'].includes(o.status)).map((o) => o._id);
+      if (!same(keys, open)) out.push(`open orders of ${c.residentId}: holds ≠ open orders`);
+      if (c.count > MAX_OPEN_ORDERS) out.push(`open orders of ${c.residentId}: over ${MAX_OPEN_ORDERS}`);
+    }
+    if (c.kind === 'quota') {
+      const using = orders.filter((o) => o.itemId === c.itemId && o.month === c.month && o.status !== 'cancelled' && o.quotaHeld).map((o) => o._id);
+      if (!same(keys, using)) out.push(`quota ${c._id}: holds ≠ orders using it`);
+    }
+  }
+
+  // Each wish at most one claimer; each member at most 3 claims, counted as held.
+  for (const c of claimCounters) {
+    const held = Object.values(c.holds ?? {}).map((h) => h.ref);
+    const claimed = wishes.filter((w) => w.status === 'claimed' && w.claimerId === c._id).map((w) => w._id);
+    if (!same(held, claimed)) out.push(`claims of ${c._id}: slots ≠ wishes claimed`);
+    if (c.count !== held.length || c.count > MAX_ACTIVE_CLAIMS) out.push(`claims of ${c._id}: count ${c.count}`);
+  }
+  for (const w of wishes) if (w.status === 'claimed' && !claimCounters.some((c) => c._id === w.claimerId && Object.values(c.holds).some((h) => h.ref === w._id))) out.push(`wish ${w.title}: claimed without a slot`);
+
+  // Points: totals = the ledger, each entry counted once in its month, quarter and year.
+  for (const t of totals) {
+    const sum = Object.values(t.entries).reduce((s, e) => s + e.d, 0);
+    if (t.points !== sum) out.push(`totals ${t.period} ${t.key} of ${t.memberId}: ${t.points} ≠ counted ${sum}`);
+    for (const e of Object.values(t.entries)) if (!ledger.some((l) => l._id === e.ref)) out.push(`totals ${t.period} ${t.key}: counts ${e.ref}, not in the ledger`);
+  }
+  for (const l of ledger) {
+    for (const p of PERIODS_OF_ENTRY) {
+      const t = totals.find((x) => x._id === totalsIdOf(l.memberId, p, periodKeyOf(p, l.at)));
+      if (!t?.entries[entryKeyOf(l._id)]) out.push(`ledger ${l._id}: not counted in its ${p}`);
+    }
+  }
+  // What earns points was paid.
+  for (const o of orders) if (o.assigneeId && (o.status === 'completed' || o.status === 'rated') && !ledger.some((l) => l._id === `order_completed:${o._id}:${o.assigneeId}`)) out.push(`order ${o.itemTitle}: completed, not paid`);
+  for (const w of wishes) if (w.status === 'confirmed' && w.claimerId && !ledger.some((l) => l._id === `wish_confirmed:${w._id}:${w.claimerId}`)) out.push(`wish ${w.title}: confirmed, not paid`);
+  return out;
+};
