@@ -224,7 +224,8 @@ describe('点菜 → 派单 → 送菜 → 评菜 in the browser, against the lo
     await chip(/^下午$/).click();
     await button(page, '确认点单').click();
     await page.waitForURL(/orders-staff\/pages\/order\/index/);
-    await visibleText(page, '代赵秀兰点单', true).waitFor();
+    // The timeline names no one for a proxy order (main: privacy), it says the community ordered.
+    await visibleText(page, '社区代点单', true).waitFor();
     // 上门理发 needs 陪伴照护: 刘芳 matches, 张建国 does not.
     const liu = visible(page.locator('.member-option', { hasText: '刘芳' }));
     await expect(liu.textContent()).resolves.toContain('技能匹配');

@@ -22,7 +22,6 @@ export const residentsFirstElderly = (users: readonly UserSummary[]): UserSummar
     .sort((a, b) => Number(b.u.elderly) - Number(a.u.elderly) || a.index - b.index)
     .map(({ u }) => u);
 
-const matches = (user: UserSummary, word: string) => user.name.includes(word) || user.phone.includes(word) || user.building.includes(word);
 
 export interface ResidentPickerProps {
   /** What the pick is for, in the list's title: 代点单, 代发心愿, 代报名. */
@@ -30,20 +29,34 @@ export interface ResidentPickerProps {
   onPick: (resident: UserSummary) => void;
 }
 
+/** The server searches (name, last four digits of the phone, building) and pages; 50 at a time here. */
+const PAGE_SIZE = 50;
+
 export const ResidentPicker = ({ purpose, onPick }: ResidentPickerProps) => {
-  const { state, load } = useRemote(async () => residentsFirstElderly((await call('users', 'listUsers', {})).items), []);
   const [keyword, setKeyword] = useState('');
-  if (state.status === 'loading') return <LoadingState text="正在读取居民名单…" />;
-  if (state.status === 'error') return <ErrorState error={state.error} onRetry={() => void load()} />;
   const word = keyword.trim();
-  const shown = word ? state.data.filter((u) => matches(u, word)) : state.data;
+  const { state, load } = useRemote(async () => {
+    const page = await call('users', 'listUsers', { role: 'resident', pageSize: PAGE_SIZE, ...(word ? { keyword: word } : {}) });
+    return { items: residentsFirstElderly(page.items), more: page.nextCursor !== null };
+  }, [word]);
+  let list;
+  if (state.status === 'loading') list = <LoadingState text="正在读取居民名单…" />;
+  else if (state.status === 'error') list = <ErrorState error={state.error} onRetry={() => void load()} />;
+  else list = <ResidentList items={state.data.items} more={state.data.more} word={word} purpose={purpose} onPick={onPick} />;
   return (
     <View className="resident-picker">
       <View className="form-card">
         <View className="form-field">
-          <Input value={keyword} placeholder="按姓名、手机号或楼栋查找" maxLength={20} onChange={setKeyword} />
+          <Input value={keyword} placeholder="按姓名、手机尾号或楼栋查找" maxLength={20} onChange={setKeyword} />
         </View>
       </View>
+      {list}
+    </View>
+  );
+};
+
+const ResidentList = ({ items: shown, more, word, purpose, onPick }: { items: UserSummary[]; more: boolean; word: string } & ResidentPickerProps) => (
+    <>
       {shown.length === 0 ? (
         <EmptyState
           title={word ? '没有找到这位居民' : '本社区还没有居民'}
@@ -69,9 +82,9 @@ export const ResidentPicker = ({ purpose, onPick }: ResidentPickerProps) => {
           ))}
         </CellGroup>
       )}
-    </View>
-  );
-};
+      {more ? <Text className="footer-note">只列出前{PAGE_SIZE}位，请输入姓名、手机尾号或楼栋查找</Text> : null}
+    </>
+);
 
 /** Who staff are acting for, with a way to pick someone else. */
 export const ChosenResident = ({ resident, purpose, onChange }: { resident: UserSummary; purpose: string; onChange?: () => void }) => (
