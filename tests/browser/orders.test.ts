@@ -244,7 +244,7 @@ describe('点菜 → 派单 → 送菜 → 评菜 in the browser, against the lo
     await entry('任务大厅').click();
     await page.waitForURL(/orders-member\/pages\/hall/);
     const card = orderCard('水电小修');
-    await expect(card.textContent()).resolves.toContain('赵秀兰（代点单） · 138****0021');
+    await expect(card.textContent()).resolves.toContain('赵**（代点单） · 138****0021'); // masked before it is theirs (main: privacy)
     await expect(card.textContent()).resolves.not.toContain('1号楼1单元101');
     await expect(page.locator('.order-card', { hasText: '上门理发' }).filter({ visible: true }).count()).resolves.toBe(0);
     await shot('orders-7-task-hall');
