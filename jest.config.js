@@ -23,6 +23,8 @@ const storeIndependent = [
   '<rootDir>/tests/integration/gateway.test.ts',
   // The local server runs on SQLite: the process-level crash test is about that file.
   '<rootDir>/tests/integration/killServer.test.ts',
+  // SQLite's query plans.
+  '<rootDir>/tests/integration/queryPlans.test.ts',
 ];
 
 module.exports = {

@@ -16,6 +16,15 @@ import { COLLECTIONS } from '../../cloudfunctions/_core/collections';
 import { seedDemo, demoOpenid } from '../../cloudfunctions/_local/seed';
 import { DEMO_USERS } from '../../cloudfunctions/_local/demoData';
 import { openEmulatedStore, type EmulatedStore } from '../support/emulator/cloudbaseOverEmulator';
+import { createHandler } from '../../cloudfunctions/_core/runtime/defineFunction';
+import { systemClock } from '../../cloudfunctions/_core/ports';
+import { randomId } from '../../cloudfunctions/_core/runtime/ids';
+
+/** The handlers in this process, over the emulator: to set a scene the bundles then act on. */
+const openLocalAppOver = (emulated: EmulatedStore) => {
+  const ports = { store: emulated.store, clock: systemClock, newId: () => randomId(), files: { exists: async () => true } };
+  return Object.fromEntries(Object.entries(FUNCTIONS).map(([name, def]) => [name, createHandler(def as never, ports)])) as Record<keyof typeof FUNCTIONS, ReturnType<typeof createHandler>>;
+};
 
 const run = promisify(execFile);
 const root = join(__dirname, '..', '..');
@@ -132,6 +141,25 @@ describe('each function folder, alone, as the platform runs it', () => {
     });
     // …and an openid in the event is ignored.
     expect(await invoke('users', { action: 'me', data: { openid: demoOpenid(DEMO_USERS[0]) } }, { request_id: 'req-3' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  test('a completed order’s photos are checked in cloud storage: one that exists is kept, one that does not is refused', async () => {
+    // An order in the member's hands, brought there through the same handlers in this process.
+    const handlers = openLocalAppOver(emulated);
+    const as = (key: string) => (action: string, data: object, requestId?: string) => handlers.orders({ action, data, requestId }, { openid: `demo-${key}` });
+    const items = (await as('staff-li')('listItemsAdmin', {})) as { ok: true; data: { items: Array<{ _id: string; title: string }> } };
+    const item = items.data.items.find((i) => i.title === '小家电维修')!;
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const created = (await as('resident-sun')('createOrder', { itemId: item._id, date: today, slot: 'morning', address: '2号楼', phone: '13800000022' }, 'bundle-order-1')) as { ok: true; data: { _id: string } };
+    const orderId = created.data._id;
+    await as('member-zhang')('grabOrder', { orderId });
+    await as('member-zhang')('startOrder', { orderId });
+    const asMember = { request_id: 'req-4', environment: JSON.stringify({ WX_OPENID: 'demo-member-zhang' }) };
+    const missing = await invoke('orders', { action: 'completeOrder', data: { orderId, summary: '已修好', photos: ['cloud://emulator-env.bucket/photos/none.png'] } }, asMember);
+    expect(missing).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    emulated.emulator.storedFiles.add('cloud://emulator-env.bucket/photos/done.png');
+    const done = await invoke('orders', { action: 'completeOrder', data: { orderId, summary: '已修好', photos: ['cloud://emulator-env.bucket/photos/done.png'] } }, asMember);
+    expect(done).toMatchObject({ ok: true, data: { status: 'completed', photos: ['cloud://emulator-env.bucket/photos/done.png'] } });
   });
 
   test('a call from the mini-program refuses to run the timer', async () => {

@@ -17,7 +17,7 @@ import {
 
 /** Collections every contract run declares. */
 export const CONTRACT_COLLECTIONS: CollectionSpec[] = [
-  { name: 'things', indexes: [{ name: 'things_kind_n', fields: [['kind', 'asc'], ['n', 'desc']] }] },
+  { name: 'things', indexes: [{ name: 'things_kind_n', fields: [['kind', 'asc'], ['n', 'desc']] }], arrayFields: ['tags'] },
   { name: 'people', indexes: [{ name: 'people_openid', fields: [['openid', 'asc']], unique: true }] },
 ];
 

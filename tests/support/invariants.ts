@@ -5,7 +5,7 @@
  */
 import type { ActivityDoc, SignupDoc } from '../../cloudfunctions/_core/activities/activityDocs';
 import type { MessageDoc } from '../../cloudfunctions/_core/messages/notify';
-import { messageIdOf } from '../../cloudfunctions/_core/messages/notify';
+import { promotionMessageId } from '../../cloudfunctions/_core/activities/seats';
 import type { OrderDoc } from '../../cloudfunctions/_core/orders/orderDoc';
 import { entryKeyOf, PERIODS_OF_ENTRY, periodKeyOf, totalsIdOf, type LedgerEntry, type PointsTotalDoc } from '../../cloudfunctions/_core/points/ledger';
 import { MAX_ACTIVE_CLAIMS } from '../../types/wishes';
@@ -54,7 +54,7 @@ export const invariantViolations = async (store: Store): Promise<string[]> => {
     const promotions = s.timeline.filter((e) => e.from === 'waitlisted' && e.to === 'confirmed').length;
     const stints = s.timeline.filter((e) => e.to === 'waitlisted').length;
     if (promotions > stints) out.push(`sign-up ${s.userName}: promoted ${promotions} times from ${stints} waits`);
-    if (s.promotedAt && s.status !== 'cancelled' && !messages.some((m) => m._id === messageIdOf({ userId: s.userId, kind: 'activity_promoted', refId: s.activityId, at: s.promotedAt! }))) {
+    if (s.promotedAt && s.status !== 'cancelled' && !messages.some((m) => m._id === promotionMessageId(s.activityId, s, s.promotedAt!))) {
       out.push(`sign-up ${s.userName}: promoted without a notice`);
     }
   }

@@ -21,6 +21,8 @@ export interface TestStoreOptions {
   latencyMs?: [number, number];
   /** SQLite only: let other requests run between store calls (default true). */
   interleave?: boolean;
+  /** Wraps the store the app will use (to record or count its calls). */
+  wrap?: (store: Store) => Store;
 }
 
 export interface TestStore {
@@ -35,10 +37,11 @@ export const openTestStore = async (dataDir: string, options: TestStoreOptions =
   const collections = options.collections ?? COLLECTIONS;
   if (kind === 'cloudbase') {
     const opened = await openEmulatedStore(collections, { latencyMs: options.latencyMs ?? [1, 6] });
-    return { kind, store: opened.store, emulator: opened.emulator, close: opened.close };
+    return { kind, store: options.wrap ? options.wrap(opened.store) : opened.store, emulator: opened.emulator, close: opened.close };
   }
   const sqlite = openSqliteStore(join(dataDir, 'linli.sqlite'), collections);
-  const store = options.interleave === false ? sqlite : interleavingStore(sqlite);
+  const plain = options.interleave === false ? sqlite : interleavingStore(sqlite);
+  const store = options.wrap ? options.wrap(plain) : plain;
   // The app closes the store it was given; closing twice is harmless.
   return { kind, store, close: async () => undefined };
 };

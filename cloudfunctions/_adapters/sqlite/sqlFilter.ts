@@ -71,8 +71,14 @@ function oneOf(o: Operand, values: Scalar[], params: unknown[]): string {
   return parts.length ? `(${parts.join(' OR ')})` : '0';
 }
 
-/** A positive comparison: holds for the field itself or, when it is an array, for some element. */
-function positive(field: string, op: FieldOp, params: unknown[]): string {
+/** The fields declared to hold arrays, for the filter being compiled. */
+type Arrays = ReadonlySet<string>;
+
+/**
+ * A positive comparison: holds for the field itself or, when the field is declared to hold arrays,
+ * for some element.
+ */
+function positive(field: string, op: FieldOp, params: unknown[], arrays: Arrays): string {
   const build = (o: Operand, ps: unknown[]): string => {
     switch (op.$op) {
       case 'eq':
@@ -89,15 +95,14 @@ function positive(field: string, op: FieldOp, params: unknown[]): string {
     }
   };
   const top = build({ value: valueExpr(field), type: typeExpr(field), missingIsNull: true }, params);
-  if (field === '_id') return top;
+  if (!arrays.has(splitPath(field)[0]) || field === '_id') return top;
   const path = jsonPath(field);
   const element = build({ value: 'j.value', type: 'j.type', missingIsNull: false }, params);
-  // The `json_type(...) = 'array'` term is what lets the planner use the partial "__arrays" index.
   return `(${top} OR (json_type(doc, '${path}') = 'array' AND EXISTS (SELECT 1 FROM json_each(doc, '${path}') AS j WHERE ${element})))`;
 }
 
-function fieldCondition(field: string, condition: unknown, params: unknown[]): string {
-  if (!isFieldOp(condition)) return positive(field, { $op: 'eq', value: checkScalar(condition) }, params);
+function fieldCondition(field: string, condition: unknown, params: unknown[], arrays: Arrays): string {
+  if (!isFieldOp(condition)) return positive(field, { $op: 'eq', value: checkScalar(condition) }, params, arrays);
   const op = condition as FieldOp;
   switch (op.$op) {
     case 'eq':
@@ -105,13 +110,13 @@ function fieldCondition(field: string, condition: unknown, params: unknown[]): s
     case 'lte':
     case 'gt':
     case 'gte':
-      return positive(field, { ...op, value: checkScalar(op.value) } as FieldOp, params);
+      return positive(field, { ...op, value: checkScalar(op.value) } as FieldOp, params, arrays);
     case 'neq':
-      return `NOT IFNULL(${positive(field, { $op: 'eq', value: checkScalar(op.value) }, params)}, 0)`;
+      return `NOT IFNULL(${positive(field, { $op: 'eq', value: checkScalar(op.value) }, params, arrays)}, 0)`;
     case 'in':
     case 'nin': {
       if (!Array.isArray(op.value)) return invalid(`${op.$op} needs an array`);
-      const inner = positive(field, { $op: 'in', value: op.value.map(checkScalar) }, params);
+      const inner = positive(field, { $op: 'in', value: op.value.map(checkScalar) }, params, arrays);
       return op.$op === 'in' ? inner : `NOT IFNULL(${inner}, 0)`;
     }
     case 'exists':
@@ -122,12 +127,12 @@ function fieldCondition(field: string, condition: unknown, params: unknown[]): s
   }
 }
 
-function combine(key: '$and' | '$or', value: unknown, params: unknown[]): string {
+function combine(key: '$and' | '$or', value: unknown, params: unknown[], arrays: Arrays): string {
   if (!Array.isArray(value) || value.length === 0) return invalid(`${key} needs a non-empty array of filters`);
-  return `(${value.map((f) => compile(f, params)).join(key === '$and' ? ' AND ' : ' OR ')})`;
+  return `(${value.map((f) => compile(f, params, arrays)).join(key === '$and' ? ' AND ' : ' OR ')})`;
 }
 
-function compile(filter: unknown, params: unknown[]): string {
+function compile(filter: unknown, params: unknown[], arrays: Arrays): string {
   if (!isPlainObject(filter)) return invalid('a filter must be a plain object');
   const entries = Object.entries(filter);
   const defined = entries.filter(([, v]) => v !== undefined);
@@ -135,25 +140,28 @@ function compile(filter: unknown, params: unknown[]): string {
   if (entries.length > 0 && defined.length === 0) invalid('every condition of the filter is undefined');
   const parts = defined.map(([key, value]) =>
     key === '$and' || key === '$or'
-      ? combine(key, value, params)
+      ? combine(key, value, params, arrays)
       : key.startsWith('$')
         ? invalid(`unknown filter key ${key}`)
-        : fieldCondition(key, value, params),
+        : fieldCondition(key, value, params, arrays),
   );
   return parts.length ? parts.join(' AND ') : '1';
 }
 
-export function compileFilter(filter: Filter): Sql {
+export function compileFilter(filter: Filter, arrayFields: readonly string[] = []): Sql {
   const params: unknown[] = [];
-  const sql = compile(normalizeFilter(filter), params);
+  const sql = compile(normalizeFilter(filter), params, new Set(arrayFields));
   return { sql, params };
 }
 
-/** ORDER BY text; insertion order breaks ties so that skip/limit pages are stable. */
+/**
+ * ORDER BY text. Ties are broken by insertion order so that pages are stable, unless `_id` (unique)
+ * is already a key: then an index ending in `_id` serves the whole order without a sort.
+ */
 export function compileOrderBy(orderBy: FindOptions['orderBy']): string {
   const keys = (orderBy ?? []).map(([field, direction]) => {
     if (direction !== 'asc' && direction !== 'desc') invalid(`invalid sort direction ${String(direction)}`);
     return `${valueExpr(field)} ${direction.toUpperCase()}`;
   });
-  return [...keys, 'rowid'].join(', ');
+  return (orderBy ?? []).some(([field]) => field === '_id') ? keys.join(', ') : [...keys, 'rowid'].join(', ');
 }

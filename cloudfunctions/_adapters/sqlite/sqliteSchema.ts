@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { StoreError, type CollectionSpec, type IndexSpec } from '../../_core/store/port';
-import { jsonPath, valueExpr } from './sqlFilter';
+import { valueExpr } from './sqlFilter';
 
 const NAME = /^[a-z][a-z0-9_]*$/i;
 
@@ -17,7 +17,7 @@ export function checkName(kind: 'collection' | 'index', name: string): string {
 export const createTableSql = (collection: string): string =>
   `CREATE TABLE IF NOT EXISTS "${checkName('collection', collection)}" (_id TEXT PRIMARY KEY, doc TEXT NOT NULL)`;
 
-/** The index named by the spec, and a partial one that finds documents whose first field is an array. */
+/** The index named by the spec. */
 export function indexSqls(collection: string, index: IndexSpec): Array<{ name: string; sql: string }> {
   checkName('index', index.name);
   if (index.fields.length === 0) throw new StoreError('INVALID_QUERY', `index ${index.name} has no fields`);
@@ -31,20 +31,18 @@ export function indexSqls(collection: string, index: IndexSpec): Array<{ name: s
       sql: `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX "${index.name}" ON "${collection}" (${columns.join(', ')})`,
     },
   ];
-  const [first] = index.fields[0];
-  if (first !== '_id') {
-    const type = `json_type(doc, '${jsonPath(first)}')`;
-    const name = `${index.name}__arrays`;
-    out.push({ name, sql: `CREATE INDEX "${name}" ON "${collection}" (${type}) WHERE ${type} = 'array'` });
-  }
   return out;
 }
 
-/** Creates every declared table and index; an index whose definition changed is rebuilt. */
+/** Creates every declared table and index; an index whose definition changed is rebuilt, one no longer declared is dropped. */
 export function applySchema(db: Database.Database, collections: CollectionSpec[]): void {
   const seen = new Set<string>();
   const existing = db.prepare<[string], { sql: string | null }>(`SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?`);
   db.transaction(() => {
+    const declared = new Set(collections.flatMap((c) => c.indexes.map((i) => i.name.toLowerCase())));
+    const present = db.prepare(`SELECT name, tbl_name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL`).all() as Array<{ name: string; tbl_name: string }>;
+    const tables = new Set(collections.map((c) => c.name));
+    for (const { name, tbl_name } of present) if (tables.has(tbl_name) && !declared.has(name.toLowerCase())) db.exec(`DROP INDEX "${name}"`);
     for (const spec of collections) {
       db.exec(createTableSql(spec.name));
       for (const index of spec.indexes) {

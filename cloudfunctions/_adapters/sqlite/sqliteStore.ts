@@ -66,6 +66,7 @@ class SqliteStore implements Store {
   private readonly mutex = new AsyncMutex();
   private readonly txContext = new AsyncLocalStorage<TxState>();
   private readonly tables = new Set<string>();
+  private readonly arrayFields = new Map<string, string[]>();
   private readonly statements = new Map<string, Database.Statement>();
   private closed = false;
 
@@ -81,7 +82,14 @@ class SqliteStore implements Store {
       this.db.close();
       throw e;
     }
-    for (const spec of collections) this.tables.add(spec.name);
+    for (const spec of collections) {
+      this.tables.add(spec.name);
+      this.arrayFields.set(spec.name, spec.arrayFields ?? []);
+    }
+  }
+
+  private where(collection: string, filter: Filter) {
+    return compileFilter(filter, this.arrayFields.get(collection));
   }
 
   // ---- the port ----
@@ -108,7 +116,7 @@ class SqliteStore implements Store {
 
   count(collection: string, filter: Filter): Promise<number> {
     return this.outside(collection, () => {
-      const where = compileFilter(filter);
+      const where = this.where(collection, filter);
       const row = this.stmt(`SELECT count(*) AS n FROM ${this.table(collection)} WHERE ${where.sql}`).get(...where.params);
       return (row as { n: number }).n;
     });
@@ -275,7 +283,7 @@ class SqliteStore implements Store {
     if (!Number.isInteger(limit) || limit < 1) invalid(`limit must be a positive integer, got ${limit}`);
     if (limit > MAX_LIMIT) throw new StoreError('LIMIT_EXCEEDED', `limit ${limit} exceeds ${MAX_LIMIT}`);
     if (!Number.isInteger(skip) || skip < 0) invalid(`skip must be a non-negative integer, got ${skip}`);
-    const where = compileFilter(filter);
+    const where = this.where(collection, filter);
     const sql = `SELECT doc FROM ${this.table(collection)} WHERE ${where.sql} ORDER BY ${compileOrderBy(orderBy)} LIMIT ? OFFSET ?`;
     const rows = this.stmt(sql).all(...where.params, limit, skip) as Row[];
     const docs = rows.map((r) => JSON.parse(r.doc) as T);
@@ -284,7 +292,7 @@ class SqliteStore implements Store {
 
   private updateAndReturnSync<T extends Doc>(collection: string, filter: Filter, update: Update): T | null {
     const table = this.table(collection);
-    const where = compileFilter(filter);
+    const where = this.where(collection, filter);
     return this.db.transaction(() => {
       const row = this.stmt(`SELECT _id, doc FROM ${table} WHERE ${where.sql} LIMIT 1`).get(...where.params) as Row | undefined;
       if (!row) {
@@ -299,7 +307,7 @@ class SqliteStore implements Store {
 
   private updateWhereSync(collection: string, filter: Filter, update: Update): number {
     const table = this.table(collection);
-    const where = compileFilter(filter);
+    const where = this.where(collection, filter);
     return this.db.transaction(() => {
       const rows = this.stmt(`SELECT _id, doc FROM ${table} WHERE ${where.sql}`).all(...where.params) as Row[];
       if (rows.length === 0) applyUpdate({ _id: '' }, update); // validates the update even when nothing matches

@@ -1,6 +1,7 @@
 import { CHECKIN_OPENS_BEFORE_MS, SIGNUP_STATUSES, type SignupStatus } from '../../../types/activities';
 import { actorOf, timelineEvent } from '../runtime/timeline';
 import { cmd, upd, type Filter } from '../store/port';
+import { scanAll } from '../store/scan';
 import { assertSameCommunity } from '../runtime/access';
 import { defineAction, type Caller, type FunctionSpec } from '../runtime/defineFunction';
 import { DomainError, notFound } from '../runtime/domainError';
@@ -52,18 +53,17 @@ export const tallyRating = (ports: Ports, signup: SignupDoc): Promise<number> =>
       })
     : Promise.resolve(0);
 
-const PAGE = 1000;
 
 const waitRank = (s: SignupDoc) => (s.status === 'waitlisted' ? (s.waitlistSeq ?? 0) : 0);
 
-/** Every sign-up of an activity, 1000 a page (CloudBase's cap). */
+/** Every sign-up of an activity, 1000 a page (CloudBase's cap), by key. */
 const allSignups = async (ports: Ports, filter: Filter): Promise<SignupDoc[]> => {
   const out: SignupDoc[] = [];
-  for (let skip = 0; ; skip += PAGE) {
-    const page = await ports.store.find<SignupDoc>(SIGNUPS, filter, { orderBy: [['createdAt', 'asc'], ['_id', 'asc']], skip, limit: PAGE });
+  await scanAll<SignupDoc>(ports.store, SIGNUPS, filter, async (page) => {
     out.push(...page);
-    if (page.length < PAGE) return out;
-  }
+    return 0;
+  });
+  return out;
 };
 
 /** Check-in, attendee lists, ratings and no-show blocks. */
@@ -153,7 +153,7 @@ export const attendanceActions = {
   listBlocks: {
     access: 'staff',
     async run({ ports, caller, now }) {
-      const blocks = await ports.store.find<ActivityBlockDoc>('activity_blocks', { communityId: caller.communityId, until: cmd.gt(now) }, { orderBy: [['until', 'asc']], limit: 1000 });
+      const blocks = await ports.store.find<ActivityBlockDoc>('activity_blocks', { communityId: caller.communityId, until: cmd.gt(now) }, { orderBy: [['until', 'asc'], ['_id', 'asc']], limit: 1000 });
       return { items: blocks.map((b) => blockView(b, now)) };
     },
   },

@@ -1,18 +1,18 @@
 import { MAX_SERIES_DATES, WEEKDAY_LABELS, type ActivityFields } from '../../../types/activities';
 import { actorOf, timelineEvent } from '../runtime/timeline';
 import { isDuplicateKey, upd } from '../store/port';
-import type { ActionSpec, Caller } from '../runtime/defineFunction';
+import { defineAction, type Caller, type FunctionSpec } from '../runtime/defineFunction';
 import { DomainError, notFound } from '../runtime/domainError';
 import { stableId } from '../runtime/ids';
 import { dateOf, HOUR_MS, monthOf } from '../time';
 import type { Ports } from '../ports';
-import { loadActivity, loadMenu } from './activityAccess';
+import { visibleActivity } from './activityAccess';
 import { randomCode } from './activityCodes';
 import { menuIdFor, type ActivityDoc, type ActivityMenuDoc } from './activityDocs';
 import { checkSchedule, fieldsOf, type Schedule } from './activitySchedule';
 import { instantOf, monthLabel, timeOf, weeklyDates } from './activityTime';
 import { activityView, menuView } from './activityViews';
-import { notifySubscribers } from './menuNotices';
+import { firstSubscribers, notifySubscribers } from './menuNotices';
 import { fillFromWaitlist } from './seats';
 
 const buildActivity = (
@@ -54,6 +54,12 @@ const buildActivity = (
   createdAt: now,
   updatedAt: now,
 });
+
+const menuOf = (caller: Caller, menu: ActivityMenuDoc | null): ActivityMenuDoc => {
+  const found = menu ?? notFound('活动菜单');
+  if (found.communityId !== caller.communityId && caller.role !== 'admin') throw new DomainError('FORBIDDEN', '无权访问其他社区的数据');
+  return found;
+};
 
 /** Inserts, or answers the activity a retried request (same request id) already created. */
 const insertActivity = async (ports: Ports, doc: ActivityDoc): Promise<ActivityDoc> => {
@@ -102,27 +108,29 @@ export const menuAdminActions = {
   listMenus: {
     access: 'staff',
     async run({ ports, caller }) {
-      const items = await ports.store.find<ActivityMenuDoc>('activity_menus', { communityId: caller.communityId }, { orderBy: [['month', 'desc']], limit: 36 });
+      const items = await ports.store.find<ActivityMenuDoc>('activity_menus', { communityId: caller.communityId }, { orderBy: [['month', 'desc'], ['_id', 'desc']], limit: 36 });
       return { items: items.map(menuView) };
     },
   },
 
-  addActivity: {
+  addActivity: defineAction<'activities', 'addActivity'>()({
     access: 'staff',
-    async run({ ports, caller, now, requestId }, input) {
-      const { menuId, ...fields } = input;
-      const menu = await loadMenu(ports, caller, menuId);
+    load: ({ ports }, input) => ports.store.get<ActivityMenuDoc>('activity_menus', input.menuId),
+    async run({ ports, caller, now, requestId }, input, loaded) {
+      const { menuId: _menuId, ...fields } = input;
+      const menu = menuOf(caller, loaded);
       const schedule = checkSchedule(fields, menu.month, now);
       const id = requestId ? stableId('act', caller.user._id, requestId) : ports.newId();
       const activity = await insertActivity(ports, buildActivity(id, menu, fields, schedule, null, caller, now));
       return activityView(activity, now, true);
     },
-  },
+  }),
 
-  updateActivity: {
+  updateActivity: defineAction<'activities', 'updateActivity'>()({
     access: 'staff',
-    async run({ ports, caller, now }, input) {
-      const activity = await loadActivity(ports, caller, input.activityId);
+    load: ({ ports }, input) => ports.store.get<ActivityDoc>('activities', input.activityId),
+    async run({ ports, caller, now }, input, loaded) {
+      const activity = visibleActivity(caller, loaded);
       const menu = { _id: activity.menuId, communityId: activity.communityId, month: activity.month, status: activity.published ? ('published' as const) : ('draft' as const) };
       if (now >= activity.endAt) throw new DomainError('CONFLICT', '活动已结束，不能修改');
       const { activityId, ...changes } = input;
@@ -152,18 +160,23 @@ export const menuAdminActions = {
         updatedAt: now,
       };
       // The guard is the version we read: a concurrent edit makes this modify nothing.
-      const modified = await ports.store.updateWhere('activities', { _id: activityId, updatedAt: activity.updatedAt }, update);
-      if (modified === 0 && activity.updatedAt !== now) throw new DomainError('CONFLICT', '活动已被他人修改，请刷新后重试');
-      if (next.capacity > activity.capacity) await fillFromWaitlist(ports, activityId, now);
-      return activityView((await ports.store.get<ActivityDoc>('activities', activityId)) ?? notFound('活动'), now, true);
+      const updated = await ports.store.updateAndReturn<ActivityDoc>('activities', { _id: activityId, updatedAt: activity.updatedAt }, update);
+      if (!updated) throw new DomainError('CONFLICT', '活动已被他人修改，请刷新后重试');
+      // More places: those waiting move up at once.
+      if (next.capacity > activity.capacity && updated.waitlistSeq > 0) {
+        await fillFromWaitlist(ports, activityId, now);
+        return activityView((await ports.store.get<ActivityDoc>('activities', activityId)) ?? updated, now, true);
+      }
+      return activityView(updated, now, true);
     },
-  },
+  }),
 
-  createSeries: {
+  createSeries: defineAction<'activities', 'createSeries'>()({
     access: 'staff',
-    async run({ ports, caller, now, requestId }, input) {
-      const { menuId, weekday, fromDate, toDate, signupClosesHoursBefore, cancelHoursBefore, ...common } = input;
-      const menu = await loadMenu(ports, caller, menuId);
+    load: ({ ports }, input) => ports.store.get<ActivityMenuDoc>('activity_menus', input.menuId),
+    async run({ ports, caller, now, requestId }, input, loaded) {
+      const { menuId: _menuId, weekday, fromDate, toDate, signupClosesHoursBefore, cancelHoursBefore, ...common } = input;
+      const menu = menuOf(caller, loaded);
       const dates = weeklyDates(fromDate, toDate, weekday, MAX_SERIES_DATES);
       if (dates.length === 0) {
         throw new DomainError('VALIDATION', `所选日期内没有${WEEKDAY_LABELS[weekday]}`, { weekday: `所选日期内没有${WEEKDAY_LABELS[weekday]}` });
@@ -190,38 +203,46 @@ export const menuAdminActions = {
           throw e;
         }
       });
-      const items: ActivityDoc[] = [];
-      for (const p of planned) {
-        items.push(await insertActivity(ports, buildActivity(stableId('act', seriesId, p.date), menu, p.fields, p.schedule, seriesId, caller, now)));
+      const docs = planned.map((p) => buildActivity(stableId('act', seriesId, p.date), menu, p.fields, p.schedule, seriesId, caller, now));
+      // Every date in one round trip; a retried request (same ids) writes what is missing and answers them all.
+      try {
+        await ports.store.insertMany('activities', docs);
+      } catch (e) {
+        if (!isDuplicateKey(e)) throw e;
+        await Promise.all(docs.map((d) => insertActivity(ports, d)));
       }
+      const items = docs;
       return { seriesId, items: items.map((a) => activityView(a, now, true)) };
     },
-  },
+  }),
 
-  publishMenu: {
+  publishMenu: defineAction<'activities', 'publishMenu'>()({
     access: 'staff',
-    async run({ ports, caller, now }, input) {
-      let menu = await loadMenu(ports, caller, input.menuId);
+    load: ({ ports }, input) =>
+      Promise.all([ports.store.get<ActivityMenuDoc>('activity_menus', input.menuId), ports.store.count('activities', { menuId: input.menuId })]),
+    async run({ ports, caller, now }, _input, [loaded, activities]) {
+      let menu = menuOf(caller, loaded);
       if (menu.status === 'draft') {
-        if ((await ports.store.count('activities', { menuId: menu._id })) === 0) {
-          throw new DomainError('CONFLICT', '菜单里还没有活动，请先添加活动');
-        }
-        // The activities first: a menu seen as published always has visible activities.
-        await ports.store.updateWhere('activities', { menuId: menu._id, published: false }, { published: true, updatedAt: now });
-        menu =
-          (await ports.store.updateAndReturn<ActivityMenuDoc>('activity_menus', { _id: menu._id, status: 'draft' }, {
+        if (activities === 0) throw new DomainError('CONFLICT', '菜单里还没有活动，请先添加活动');
+        // The menu and its activities together; the subscribers are read in the same round trip.
+        const [published, , subscribers] = await Promise.all([
+          ports.store.updateAndReturn<ActivityMenuDoc>('activity_menus', { _id: menu._id, status: 'draft' }, {
             status: 'published',
             publishedAt: now,
             publishedBy: caller.user._id,
             updatedAt: now,
             timeline: upd.push(timelineEvent(actorOf(caller), now, 'draft', 'published', '')),
-          })) ??
-          (await ports.store.get<ActivityMenuDoc>('activity_menus', menu._id)) ??
-          notFound('活动菜单');
+          }),
+          ports.store.updateWhere('activities', { menuId: menu._id, published: false }, { published: true, updatedAt: now }),
+          firstSubscribers(ports, menu.communityId),
+        ]);
+        menu = published ?? (await ports.store.get<ActivityMenuDoc>('activity_menus', menu._id)) ?? notFound('活动菜单');
+        await notifySubscribers(ports, menu, activities, subscribers);
+        return menuView(menu);
       }
       // Publishing again (a retry, or a second tap) re-sends nothing new: notices have derived ids.
-      await notifySubscribers(ports, menu);
+      await notifySubscribers(ports, menu, activities);
       return menuView(menu);
     },
-  },
-} satisfies { [A in 'createMenu' | 'listMenus' | 'addActivity' | 'updateActivity' | 'createSeries' | 'publishMenu']: ActionSpec<'activities', A> };
+  }),
+} satisfies Partial<FunctionSpec<'activities'>>;

@@ -1,26 +1,30 @@
 import { notifyAll } from '../messages/notify';
-import { cmd } from '../store/port';
 import type { Ports } from '../ports';
+import { cmd } from '../store/port';
 import type { ActivityMenuDoc, MenuSubscriptionDoc } from './activityDocs';
 
 const PAGE = 1000;
 
+const subscribersAfter = (ports: Ports, communityId: string, after: string | null) =>
+  ports.store.find<MenuSubscriptionDoc>(
+    'activity_subscriptions',
+    { communityId, subscribed: true, ...(after === null ? {} : { _id: cmd.gt(after) }) },
+    { orderBy: [['_id', 'asc']], limit: PAGE },
+  );
+
+/** The first page of a community's subscribers (read alongside other work). */
+export const firstSubscribers = (ports: Ports, communityId: string) => subscribersAfter(ports, communityId, null);
+
 /**
- * Tells every subscribed resident of the community that the month's menu is out. Each notice's id
- * derives from the menu and its publishing time, so a repeat writes nothing new.
+ * Tells every subscribed resident of the community that the month's menu is out, one round trip
+ * per page of subscribers. Each notice's id derives from the menu and its publishing time, so a
+ * repeat writes nothing new.
  */
-export const notifySubscribers = async (ports: Ports, menu: ActivityMenuDoc): Promise<number> => {
+export const notifySubscribers = async (ports: Ports, menu: ActivityMenuDoc, activities: number, first?: MenuSubscriptionDoc[]): Promise<number> => {
   if (menu.status !== 'published' || menu.publishedAt === null) return 0;
-  const activities = await ports.store.count('activities', { menuId: menu._id });
   let sent = 0;
-  for (let after: string | null = null; ; ) {
-    const page: MenuSubscriptionDoc[] = await ports.store.find<MenuSubscriptionDoc>(
-      'activity_subscriptions',
-      { communityId: menu.communityId, subscribed: true, ...(after === null ? {} : { _id: cmd.gt(after) }) },
-      { orderBy: [['_id', 'asc']], limit: PAGE },
-    );
-    after = page.length ? page[page.length - 1]._id : after;
-    // One round trip per page of subscribers; ids derive from the menu, so a repeat writes nothing new.
+  let page = first ?? (await subscribersAfter(ports, menu.communityId, null));
+  for (;;) {
     await notifyAll(
       ports,
       page.map((sub) => ({
@@ -36,5 +40,6 @@ export const notifySubscribers = async (ports: Ports, menu: ActivityMenuDoc): Pr
     );
     sent += page.length;
     if (page.length < PAGE) return sent;
+    page = await subscribersAfter(ports, menu.communityId, page[page.length - 1]._id);
   }
 };

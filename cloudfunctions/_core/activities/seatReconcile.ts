@@ -18,10 +18,10 @@ import { settledRange } from '../scheduler/reconcileWindow';
 import { SYSTEM_ACTOR, timelineEvent } from '../runtime/timeline';
 import { getMany, scanAll } from '../store/scan';
 import { cmd, upd } from '../store/port';
-import { messageIdOf, notifyAll } from '../messages/notify';
+import { notifyAll } from '../messages/notify';
 import type { Ports } from '../ports';
 import type { ActivityDoc, SignupDoc } from './activityDocs';
-import { confirmPromotion, fillFromWaitlist, promotionNotice, releaseSeat } from './seats';
+import { confirmPromotion, fillFromWaitlist, promotionMessageId, promotionNotice, releaseSeat } from './seats';
 import { tallyRating } from './attendanceActions';
 
 const SIGNUPS = 'activity_signups';
@@ -65,8 +65,8 @@ const settleActivity = async (ports: Ports, activity: ActivityDoc, settledBefore
   // Promotions whose notice is missing.
   const promoted = signups.filter((s) => s.status === 'confirmed' && s.promotedAt && s.promotedAt < settledBefore);
   if (promoted.length) {
-    const sent = await getMany(ports.store, 'messages', promoted.map((s) => messageIdOf({ userId: s.userId, kind: 'activity_promoted', refId: activity._id, at: s.promotedAt! })), ['_id']);
-    const missing = promoted.filter((s) => !sent.has(messageIdOf({ userId: s.userId, kind: 'activity_promoted', refId: activity._id, at: s.promotedAt! })));
+    const sent = await getMany(ports.store, 'messages', promoted.map((s) => promotionMessageId(activity._id, s, s.promotedAt!)), ['_id']);
+    const missing = promoted.filter((s) => !sent.has(promotionMessageId(activity._id, s, s.promotedAt!)));
     await notifyAll(ports, missing.map((s) => promotionNotice(activity, s, s.promotedAt!)));
     changed += missing.length;
   }

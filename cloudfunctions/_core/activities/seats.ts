@@ -74,7 +74,7 @@ export const handOverSeat = async (
 };
 
 /** The resident's notice of a promotion; its id derives from the promotion, so it is written once. */
-export const promotionNotice = (activity: Pick<ActivityDoc, '_id' | 'title' | 'startAt' | 'place'>, signup: Pick<SignupDoc, 'communityId' | 'userId'>, at: number): EventNotice => ({
+export const promotionNotice = (activity: Pick<ActivityDoc, '_id' | 'title' | 'startAt' | 'place'>, signup: Pick<SignupDoc, 'communityId' | 'userId' | '_id'>, at: number): EventNotice => ({
   communityId: signup.communityId,
   userId: signup.userId,
   kind: 'activity_promoted',
@@ -83,10 +83,11 @@ export const promotionNotice = (activity: Pick<ActivityDoc, '_id' | 'title' | 's
   refType: 'activity',
   refId: activity._id,
   at,
+  key: signup._id,
 });
 
-export const promotionMessageId = (activityId: string, signup: Pick<SignupDoc, 'userId'>, at: number) =>
-  messageIdOf({ userId: signup.userId, kind: 'activity_promoted', refId: activityId, at });
+export const promotionMessageId = (activityId: string, signup: Pick<SignupDoc, 'userId' | '_id'>, at: number) =>
+  messageIdOf({ userId: signup.userId, kind: 'activity_promoted', refId: activityId, at, key: signup._id });
 
 /**
  * Turns a waiting sign-up that now holds places into a confirmed one, and tells the resident, in

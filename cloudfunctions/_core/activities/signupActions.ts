@@ -84,8 +84,9 @@ export const signupActions = {
     access: 'registered',
     load: loadForSignUp,
     async run(ctx, input, loaded) {
-      const signup = await signUp(ctx, input, loaded);
-      return signupView(signup, await countAhead(ctx.ports.store, signup));
+      const { signup, ahead } = await signUp(ctx, input, loaded);
+      // An existing sign-up answered again: its place in line is counted now.
+      return signupView(signup, signup.status === 'waitlisted' && ahead === null ? await countAhead(ctx.ports.store, signup) : ahead);
     },
   }),
 

@@ -5,7 +5,7 @@
  */
 import type { Attendee, SignUpInput } from '../../../types/activities';
 import { actorOf, timelineEvent } from '../runtime/timeline';
-import { isDuplicateKey, upd } from '../store/port';
+import { cmd, isDuplicateKey, upd } from '../store/port';
 import type { Caller, CallerContext, LoadContext } from '../runtime/defineFunction';
 import { DomainError, notFound } from '../runtime/domainError';
 import type { Ports } from '../ports';
@@ -112,12 +112,15 @@ const writeSignup = async (ports: Ports, t: Attempt, id: string, previous: Signu
   throw new DomainError('CONFLICT', '报名人数较多，请稍后重试');
 };
 
-/** Takes the next waitlist number: one guarded increment that answers it. */
-const nextWaitlistNumber = async (ports: Ports, activity: ActivityDoc): Promise<number> => {
+/** Takes the next waitlist number: one guarded increment that answers it, with the activity as it now is. */
+const nextWaitlistNumber = async (ports: Ports, activity: ActivityDoc): Promise<ActivityDoc> => {
   const after = await ports.store.updateAndReturn<ActivityDoc>('activities', { _id: activity._id, waitlist: true }, { waitlistSeq: upd.inc(1) });
   if (!after) throw new DomainError('FULL', '名额已满');
-  return after.waitlistSeq;
+  return after;
 };
+
+/** A sign-up, and while it waits how many wait before it (counted in the same round trip as its write). */
+export type SignUpResult = { signup: SignupDoc; ahead: number | null };
 
 /** What a sign-up reads before anything is decided, in the round trip that reads the caller. */
 export const loadForSignUp = ({ ports, userId }: LoadContext, input: SignUpInput) => {
@@ -133,7 +136,12 @@ export const loadForSignUp = ({ ports, userId }: LoadContext, input: SignUpInput
 
 export type SignUpLoad = Awaited<ReturnType<typeof loadForSignUp>>;
 
-export const signUp = async (ctx: CallerContext, input: SignUpInput, [loadedActivity, previous, block, named, waiting]: SignUpLoad): Promise<SignupDoc> => {
+export const signUp = async (ctx: CallerContext, input: SignUpInput, loaded: SignUpLoad): Promise<SignUpResult> => {
+  const signup = await signUpOnce(ctx, input, loaded);
+  return 'signup' in signup ? signup : { signup, ahead: null };
+};
+
+const signUpOnce = async (ctx: CallerContext, input: SignUpInput, [loadedActivity, previous, block, named, waiting]: SignUpLoad): Promise<SignupDoc | SignUpResult> => {
   const { ports, caller, now } = ctx;
   const { user, proxy } = actingFor(caller, input.onBehalfOf, named);
   const activity = visibleActivity(caller, loadedActivity);
@@ -184,17 +192,19 @@ export const signUp = async (ctx: CallerContext, input: SignUpInput, [loadedActi
     if (held) return confirmWith(held.token, false);
   }
   if (!activity.waitlist) throw new DomainError('FULL', '名额已满');
-  const seq = await nextWaitlistNumber(ports, activity);
-  const joined = await settle('waitlisted', null, seq);
-  // Places may have come free while this one queued (a cancellation found no one waiting yet).
-  if (joined.status === 'waitlisted' && !room) {
-    const latest = await ports.store.get<ActivityDoc>('activities', activity._id);
-    if (latest && latest.confirmedCount < latest.capacity) {
-      await fillFromWaitlist(ports, activity._id, now);
-      return (await ports.store.get<SignupDoc>(SIGNUPS, id)) ?? joined;
-    }
+  const numbered = await nextWaitlistNumber(ports, activity);
+  const seq = numbered.waitlistSeq;
+  const [joined, ahead] = await Promise.all([
+    settle('waitlisted', null, seq),
+    ports.store.count(SIGNUPS, { activityId: activity._id, status: 'waitlisted', waitlistSeq: cmd.lt(seq) }),
+  ]);
+  // Places came free while this one queued (a cancellation found no one waiting yet): fill them.
+  if (joined.status === 'waitlisted' && numbered.confirmedCount + n <= numbered.capacity) {
+    await fillFromWaitlist(ports, activity._id, now);
+    const latest = (await ports.store.get<SignupDoc>(SIGNUPS, id)) ?? joined;
+    return { signup: latest, ahead: latest.status === 'waitlisted' ? ahead : null };
   }
-  return joined;
+  return { signup: joined, ahead: joined.status === 'waitlisted' ? ahead : null };
 };
 
 /** What a cancellation reads first: the sign-up, its activity and the head of the waitlist. */

@@ -1,12 +1,19 @@
 import { ITEM_STATUS_LABELS, ITEM_TRANSITIONS, type ItemStatus } from '../../../types/menu';
 import { cmd, upd, type Filter } from '../store/port';
 import { assertSameCommunity } from '../runtime/access';
-import type { ActionSpec, Caller } from '../runtime/defineFunction';
+import { defineAction, type Caller, type FunctionSpec } from '../runtime/defineFunction';
 import { DomainError, notFound } from '../runtime/domainError';
 import type { Ports } from '../ports';
 import type { CategoryDoc, ItemDoc } from './menuDocs';
 
 const isStaff = (caller: Caller) => caller.role === 'staff' || caller.role === 'admin';
+
+/** A document of the caller's community, read beforehand; `what` names it when it is missing. */
+const sameCommunity = <T extends { communityId: string }>(caller: Caller, doc: T | null, what: string): T => {
+  const found = doc ?? notFound(what);
+  assertSameCommunity(caller, found);
+  return found;
+};
 
 const loadItem = async (ports: Ports, caller: Caller, itemId: string): Promise<ItemDoc> => {
   const item = (await ports.store.get<ItemDoc>('service_items', itemId)) ?? notFound('服务');
@@ -21,7 +28,7 @@ const loadCategory = async (ports: Ports, caller: Caller, categoryId: string): P
 };
 
 const listCategories = (ports: Ports, communityId: string) =>
-  ports.store.find<CategoryDoc>('service_categories', { communityId }, { orderBy: [['sort', 'asc']] });
+  ports.store.find<CategoryDoc>('service_categories', { communityId }, { orderBy: [['sort', 'asc'], ['_id', 'asc']] });
 
 /** The 备菜 actions of the `orders` function. */
 export const menuActions = {
@@ -32,7 +39,7 @@ export const menuActions = {
       if (input.kind) filter.categoryKind = input.kind;
       const [categories, items] = await Promise.all([
         listCategories(ports, caller.communityId),
-        ports.store.find<ItemDoc>('service_items', filter, { orderBy: [['createdAt', 'asc']], limit: 1000 }),
+        ports.store.find<ItemDoc>('service_items', filter, { orderBy: [['createdAt', 'asc'], ['_id', 'asc']], limit: 1000 }),
       ]);
       const sections = categories
         .filter((category) => !input.kind || category.kind === input.kind)
@@ -84,7 +91,7 @@ export const menuActions = {
       const filter: Filter = { communityId: caller.communityId };
       if (input.status) filter.status = input.status;
       if (input.categoryId) filter.categoryId = input.categoryId;
-      const items = await ports.store.find<ItemDoc>('service_items', filter, { orderBy: [['updatedAt', 'desc']], limit: 1000 });
+      const items = await ports.store.find<ItemDoc>('service_items', filter, { orderBy: [['updatedAt', 'desc'], ['_id', 'desc']], limit: 1000 });
       return { items };
     },
   },
@@ -115,44 +122,46 @@ export const menuActions = {
     },
   },
 
-  updateItem: {
+  updateItem: defineAction<'orders', 'updateItem'>()({
     access: 'staff',
-    async run({ ports, caller, now }, input) {
-      const item = await loadItem(ports, caller, input.itemId);
+    load: ({ ports }, input) =>
+      Promise.all([
+        ports.store.get<ItemDoc>('service_items', input.itemId),
+        input.categoryId ? ports.store.get<CategoryDoc>('service_categories', input.categoryId) : Promise.resolve(null),
+      ]),
+    async run({ ports, caller, now }, input, [loadedItem, loadedCategory]) {
+      const item = sameCommunity(caller, loadedItem, '服务');
       const { itemId, categoryId, ...fields } = input;
       const changes: Record<string, unknown> = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
       if (categoryId && categoryId !== item.categoryId) {
-        const category = await loadCategory(ports, caller, categoryId);
+        const category = sameCommunity(caller, loadedCategory, '服务分类');
         Object.assign(changes, { categoryId, categoryName: category.name, categoryKind: category.kind });
       }
       const archived = new DomainError('CONFLICT', '已归档的服务不能修改');
       if (item.status === 'archived') throw archived;
-      const modified = await ports.store.updateWhere(
-        'service_items',
-        { _id: itemId, status: cmd.neq('archived') },
-        { ...changes, updatedAt: now },
-      );
-      if (modified === 0) throw archived;
-      return (await ports.store.get<ItemDoc>('service_items', itemId)) ?? notFound('服务');
+      const updated = await ports.store.updateAndReturn<ItemDoc>('service_items', { _id: itemId, status: cmd.neq('archived') }, { ...changes, updatedAt: now });
+      if (!updated) throw archived;
+      return updated;
     },
-  },
+  }),
 
-  setItemStatus: {
+  setItemStatus: defineAction<'orders', 'setItemStatus'>()({
     access: 'staff',
-    async run({ ports, caller, now }, input) {
-      const item = await loadItem(ports, caller, input.itemId);
+    load: ({ ports }, input) => ports.store.get<ItemDoc>('service_items', input.itemId),
+    async run({ ports, caller, now }, input, loaded) {
+      const item = sameCommunity(caller, loaded, '服务');
       const to: ItemStatus = input.status;
       if (!ITEM_TRANSITIONS[item.status].includes(to)) {
         throw new DomainError('CONFLICT', `“${ITEM_STATUS_LABELS[item.status]}”的服务不能改为“${ITEM_STATUS_LABELS[to]}”`);
       }
       // The guard is the state we read: a concurrent change makes this modify nothing.
-      const modified = await ports.store.updateWhere(
+      const updated = await ports.store.updateAndReturn<ItemDoc>(
         'service_items',
         { _id: item._id, status: item.status },
         { status: to, updatedAt: now, history: upd.push({ at: now, by: caller.user._id, from: item.status, to }) },
       );
-      if (modified === 0) throw new DomainError('CONFLICT', '服务状态已变化，请刷新后重试');
-      return (await ports.store.get<ItemDoc>('service_items', item._id)) ?? notFound('服务');
+      if (!updated) throw new DomainError('CONFLICT', '服务状态已变化，请刷新后重试');
+      return updated;
     },
-  },
-} satisfies { [A in 'listMenu' | 'getItem' | 'listCategories' | 'createCategory' | 'listItemsAdmin' | 'createItem' | 'updateItem' | 'setItemStatus']: ActionSpec<'orders', A> };
+  }),
+} satisfies Partial<FunctionSpec<'orders'>>;

@@ -22,12 +22,16 @@ export type Notice = Omit<MessageDoc, '_id' | 'at' | 'read'>;
  * never the time of writing, so that the request, its retry and the reconciler all derive the
  * same message id and the resident gets one message.
  */
-export type EventNotice = Notice & { at: number };
+export type EventNotice = Notice & {
+  at: number;
+  /** Tells apart notices of one kind about one record at one moment (who claimed, which hold). */
+  key?: string;
+};
 
-export const messageIdOf = (n: Pick<EventNotice, 'userId' | 'kind' | 'refId' | 'at'>): string =>
-  stableId('msg', n.userId, n.kind, n.refId, String(n.at));
+export const messageIdOf = (n: Pick<EventNotice, 'userId' | 'kind' | 'refId' | 'at' | 'key'>): string =>
+  stableId('msg', n.userId, n.kind, n.refId, String(n.at), n.key ?? '');
 
-const messageOf = (n: EventNotice): MessageDoc => ({ ...n, _id: messageIdOf(n), read: false });
+const messageOf = ({ key: _key, ...n }: EventNotice): MessageDoc => ({ ...n, _id: messageIdOf({ ...n, key: _key }), read: false });
 
 /**
  * Records notices in their recipients' message centres, in one round trip. A notice already

@@ -24,7 +24,7 @@ const TOTAL_FIELDS = ['memberId', 'points', 'key', 'period'];
 
 /** A member's year totals, every year: the star level reads this year's, the total all of them. */
 const yearTotalsOf = (ports: Ports, memberId: string) =>
-  ports.store.find<PointsTotalDoc>(TOTALS, { memberId, period: 'year' }, { orderBy: [['key', 'desc'], ['_id', 'asc']], limit: 100, fields: TOTAL_FIELDS });
+  ports.store.find<PointsTotalDoc>(TOTALS, { memberId, period: 'year' }, { orderBy: [['key', 'desc'], ['_id', 'desc']], limit: 100, fields: TOTAL_FIELDS });
 
 const pointsOf = async (ports: Ports, memberId: string, now: number, cursor?: string): Promise<MyPointsOutput> => {
   const year = yearOf(now);
@@ -65,10 +65,10 @@ export const computeBoard = async (ports: Ports, communityId: string, period: Pe
   const { key } = periodRange(period, at);
   const yearKey = String(yearOf(at));
   const [totals, years, members] = await Promise.all([
-    ports.store.find<PointsTotalDoc>(TOTALS, { communityId, period, key }, { orderBy: [['points', 'desc'], ['_id', 'asc']], limit: 1000, fields: TOTAL_FIELDS }),
+    ports.store.find<PointsTotalDoc>(TOTALS, { communityId, period, key }, { orderBy: [['points', 'desc'], ['_id', 'desc']], limit: 1000, fields: TOTAL_FIELDS }),
     period === 'year'
       ? Promise.resolve(null)
-      : ports.store.find<PointsTotalDoc>(TOTALS, { communityId, period: 'year', key: yearKey }, { orderBy: [['points', 'desc'], ['_id', 'asc']], limit: 1000, fields: TOTAL_FIELDS }),
+      : ports.store.find<PointsTotalDoc>(TOTALS, { communityId, period: 'year', key: yearKey }, { orderBy: [['points', 'desc'], ['_id', 'desc']], limit: 1000, fields: TOTAL_FIELDS }),
     ports.store.find<UserDoc>('users', { communityId, role: 'member' }, { orderBy: [['createdAt', 'asc'], ['_id', 'asc']], limit: 1000, fields: ['name', 'branch'] }),
   ]);
   const points = new Map(totals.map((t) => [t.memberId, t.points]));

@@ -155,4 +155,10 @@ export interface IndexSpec {
 export interface CollectionSpec {
   name: string;
   indexes: IndexSpec[];
+  /**
+   * Top-level fields that hold arrays. A filter on them matches when some element matches (as in
+   * CloudBase); every other field is compared as a value, which is what lets SQLite serve a filter
+   * with a compound index (an array test would force it to scan).
+   */
+  arrayFields?: string[];
 }

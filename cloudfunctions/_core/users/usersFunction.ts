@@ -1,7 +1,7 @@
 import type { UserProfile, UserSummary } from '../../../types/users';
 import { cmd, isDuplicateKey, upd, type Filter } from '../store/port';
 import { assertSameCommunity } from '../runtime/access';
-import { defineFunction } from '../runtime/defineFunction';
+import { defineAction, defineFunction } from '../runtime/defineFunction';
 import { DomainError, notFound } from '../runtime/domainError';
 import type { Ports } from '../ports';
 import { searchKeysOf, userIdFor, type UserDoc } from './userDoc';
@@ -52,12 +52,12 @@ export const usersFunction = defineFunction('users', {
     },
   },
 
-  register: {
+  register: defineAction<'users', 'register'>()({
     access: 'identified',
-    async run({ ports, openid, caller, now }, input) {
+    load: ({ ports }, input) => ports.store.get<CommunityDoc>('communities', input.communityId),
+    async run({ ports, openid, caller, now }, input, community) {
       // A retried registration answers the account that already exists.
       if (caller) return profileOf(ports, caller.user);
-      const community = await ports.store.get<CommunityDoc>('communities', input.communityId);
       if (!community) throw new DomainError('NOT_FOUND', '所选社区不存在');
       const user: UserDoc = {
         _id: userIdFor(openid),
@@ -78,12 +78,13 @@ export const usersFunction = defineFunction('users', {
       };
       try {
         await ports.store.insert('users', user);
+        return toProfile(user, community);
       } catch (e) {
         if (!isDuplicateKey(e)) throw e;
+        return toProfile(await reload(ports, user._id), community);
       }
-      return profileOf(ports, await reload(ports, user._id));
     },
-  },
+  }),
 
   updateProfile: {
     access: 'registered',
@@ -104,7 +105,7 @@ export const usersFunction = defineFunction('users', {
     async run({ ports, caller, now }, input) {
       if (caller.role === 'member') throw new DomainError('CONFLICT', '您已是党员志愿者，无需重复申请');
       const { user } = caller;
-      const modified = await ports.store.updateWhere(
+      const [applied, community] = await Promise.all([ports.store.updateAndReturn<UserDoc>(
         'users',
         { _id: user._id, memberStatus: cmd.in(['none', 'rejected']) },
         {
@@ -116,9 +117,9 @@ export const usersFunction = defineFunction('users', {
           history: upd.push({ at: now, by: user._id, from: user.memberStatus, to: 'pending', note: input.branch }),
           updatedAt: now,
         },
-      );
-      if (modified === 0 && user.memberStatus !== 'pending') throw new DomainError('CONFLICT', '申请状态已变化，请刷新后重试');
-      return profileOf(ports, await reload(ports, user._id));
+      ), ports.store.get<CommunityDoc>('communities', user.communityId)]);
+      if (!applied && user.memberStatus !== 'pending') throw new DomainError('CONFLICT', '申请状态已变化，请刷新后重试');
+      return toProfile(applied ?? user, community);
     },
   },
 
@@ -140,16 +141,17 @@ export const usersFunction = defineFunction('users', {
     },
   },
 
-  reviewMember: {
+  reviewMember: defineAction<'users', 'reviewMember'>()({
     access: 'staff',
-    async run({ ports, caller, now }, input) {
-      const target = (await ports.store.get<UserDoc>('users', input.userId)) ?? notFound('申请人');
+    load: ({ ports }, input) => ports.store.get<UserDoc>('users', input.userId),
+    async run({ ports, caller, now }, input, loaded) {
+      const target = loaded ?? notFound('申请人');
       assertSameCommunity(caller, target);
       if (!input.approve && !input.reason) {
         throw new DomainError('VALIDATION', '请填写不通过的原因', { reason: '请填写不通过的原因' });
       }
       const to = input.approve ? 'approved' : 'rejected';
-      const modified = await ports.store.updateWhere(
+      const reviewed = await ports.store.updateAndReturn<UserDoc>(
         'users',
         { _id: target._id, memberStatus: 'pending' },
         {
@@ -159,8 +161,8 @@ export const usersFunction = defineFunction('users', {
           updatedAt: now,
         },
       );
-      if (modified === 0) throw new DomainError('CONFLICT', '该申请已处理或未提交');
-      return toSummary(await reload(ports, target._id));
+      if (!reviewed) throw new DomainError('CONFLICT', '该申请已处理或未提交');
+      return toSummary(reviewed);
     },
-  },
+  }),
 });

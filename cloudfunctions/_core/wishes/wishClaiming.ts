@@ -18,7 +18,7 @@ import { dateOf, monthOf } from '../time';
 import { MAX_ACTIVE_CLAIMS } from '../../../types/wishes';
 import { returnClaimSlot, takeClaimSlot } from './claimCounter';
 import { WISHES, type WishDoc } from './wishDocs';
-import { noticeClaimed, noticeFulfilled } from './wishNotices';
+import { claimedNoticeIds, noticeClaimed, noticeFulfilled } from './wishNotices';
 import { stateConflict, viewerOf } from './wishRecords';
 import { isPastDeadline, isStaffRole } from './wishRules';
 import { toDetail } from './wishView';
@@ -103,15 +103,20 @@ export const wishClaiming = {
       if (!slot.taken && slot.reason === 'full') {
         throw new DomainError('LIMIT', `每人最多同时认领${MAX_ACTIVE_CLAIMS}个心愿，请先完成或释放已认领的心愿`);
       }
-      const claimed = await change(ports, caller, wish, {}, 'claimed', { claimerId: me, claimerName: caller.user.name, claimedAt: now }, requestId);
+      // The claim and its notices in one round trip; a claim that does not land takes them back.
+      const mine = { ...wish, claimerId: me, claimerName: caller.user.name };
+      const [claimed] = await Promise.all([
+        change(ports, caller, wish, {}, 'claimed', { claimerId: me, claimerName: caller.user.name, claimedAt: now }, requestId),
+        noticeClaimed(ports, mine, now),
+      ]);
       if (!claimed) {
-        // Someone else claimed it first (or it left `open`): the slot goes back.
+        // Someone else claimed it first (or it left `open`): the slot and the notices go back.
         const current = (await ports.store.get<WishDoc>(WISHES, wish._id)) ?? notFound('心愿');
+        // A copy of this same request claimed it: its notices are these.
         if (current.status === 'claimed' && current.claimerId === me) return toDetail(current, viewerOf(caller), now);
-        await returnClaimSlot(ports, me, wish._id);
+        await Promise.all([returnClaimSlot(ports, me, wish._id), ...claimedNoticeIds(mine, now).map((id) => ports.store.removeById('messages', id))]);
         throw stateConflict(current.status);
       }
-      await noticeClaimed(ports, claimed, now);
       return toDetail(claimed, viewerOf(caller), now);
     },
   }),

@@ -7,12 +7,12 @@ export const WISH_COLLECTIONS: CollectionSpec[] = [
     name: WISHES,
     indexes: [
       // The wall, its counts and the review queue.
-      { name: 'wishes_community_status', fields: [['communityId', 'asc'], ['status', 'asc'], ['createdAt', 'desc']] },
+      { name: 'wishes_community_status', fields: [['communityId', 'asc'], ['status', 'asc'], ['createdAt', 'desc'], ['_id', 'desc']] },
       // myWishes: the beneficiary's wishes and the ones a staff member posted.
-      { name: 'wishes_resident_created', fields: [['residentId', 'asc'], ['createdAt', 'desc']] },
-      { name: 'wishes_poster_created', fields: [['postedBy', 'asc'], ['createdAt', 'desc']] },
+      { name: 'wishes_resident_created', fields: [['residentId', 'asc'], ['createdAt', 'desc'], ['_id', 'desc']] },
+      { name: 'wishes_poster_created', fields: [['postedBy', 'asc'], ['createdAt', 'desc'], ['_id', 'desc']] },
       // myClaims.
-      { name: 'wishes_claimer_claimed', fields: [['claimerId', 'asc'], ['claimedAt', 'desc']] },
+      { name: 'wishes_claimer_claimed', fields: [['claimerId', 'asc'], ['claimedAt', 'desc'], ['_id', 'desc']] },
       // wishes.expire and wishes.autoRelease.
       { name: 'wishes_status_deadline', fields: [['status', 'asc'], ['deadline', 'asc']] },
       { name: 'wishes_status_claimed', fields: [['status', 'asc'], ['claimedAt', 'asc']] },

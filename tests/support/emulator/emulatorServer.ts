@@ -19,6 +19,8 @@ export interface RunningEmulator {
   serviceUrl: string;
   /** Changes the latency for requests that arrive from now on. */
   setLatency(range: [number, number]): void;
+  /** Files cloud storage holds (`cloud://…` ids): what `getTempFileURL` answers SUCCESS for. */
+  storedFiles: Set<string>;
   close(): Promise<void>;
 }
 
@@ -37,6 +39,21 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Runn
   const random = options.random ?? Math.random;
   let [min, max] = options.latencyMs ?? [5, 30];
   let requestCounter = 0;
+  const storedFiles = new Set<string>();
+  /** Cloud storage, as far as the functions use it: temporary URLs, which tell whether a file exists. */
+  const storage = (action: string, params: Record<string, unknown>): Record<string, unknown> | null => {
+    if (action !== 'storage.batchGetDownloadUrl') return null;
+    const list = Array.isArray(params.file_list) ? (params.file_list as Array<{ fileid: string }>) : [];
+    return {
+      data: {
+        download_list: list.map(({ fileid }) =>
+          storedFiles.has(fileid)
+            ? { fileid, download_url: `https://emulator.invalid/${encodeURIComponent(fileid)}`, code: 'SUCCESS' }
+            : { fileid, download_url: '', code: 'STORAGE_FILE_NONEXIST' },
+        ),
+      },
+    };
+  };
 
   const server: Server = createServer(async (req, res) => {
     const requestId = `emu-${++requestCounter}`;
@@ -47,7 +64,7 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Runn
       const body = JSON.parse(await readBody(req)) as Record<string, unknown>;
       await sleep(before);
       const { action, ...params } = body;
-      answer = { requestId, ...db.handle(String(action), params) };
+      answer = { requestId, ...(storage(String(action), params) ?? db.handle(String(action), params)) };
     } catch (e) {
       const code = e instanceof EmulatorError ? e.code : 'DATABASE_REQUEST_FAILED';
       answer = { requestId, code, message: e instanceof Error ? e.message : String(e) };
@@ -66,6 +83,7 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Runn
     setLatency(range) {
       [min, max] = range;
     },
+    storedFiles,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
