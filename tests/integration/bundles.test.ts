@@ -215,7 +215,8 @@ describe('each function folder, alone, as the platform runs it', () => {
 
   test('text for others is checked by msgSecCheck v2 with the author’s openid: a refused one answers VALIDATION', async () => {
     const asResident = { request_id: 'req-6', environment: JSON.stringify({ WX_OPENID: 'demo-resident-zhao' }) };
-    const wish = { beneficiaryType: 'elderly', kind: 'material', title: '收音机', value: 80, deadline: '2099-12-31' };
+    const inAMonth = new Date(Date.now() + 8 * 3600_000 + 30 * 86_400_000).toISOString().slice(0, 10);
+    const wish = { beneficiaryType: 'elderly', kind: 'material', title: '收音机', value: 80, deadline: inAMonth };
     const refused = await invoke('wishes', { action: 'postWish', data: { ...wish, content: '违禁测试' }, requestId: 'bundle-wish-1' }, asResident);
     expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { content: expect.stringContaining('不宜发布') } } });
     expect(emulated.emulator.wx.calls.filter((c) => c.api === 'security.msgSecCheck').slice(-2).map((c) => c.data)).toEqual(

@@ -11,6 +11,7 @@ import { communityOf, profileOf, toProfile, toSummary, type CommunityDoc } from 
 import { setupActions } from './setup';
 import { redeemStaffInvite } from '../admin/staffInvites';
 import { SCENES } from '../security/textCheck';
+import { homeBadgesOf } from './homeBadges';
 
 
 const reload = async (ports: Ports, id: string): Promise<UserDoc> =>
@@ -21,6 +22,11 @@ export const usersFunction = defineFunction('users', {
   ...subscribeActions,
   ...setupActions,
   redeemStaffInvite,
+
+  homeBadges: {
+    access: 'registered',
+    run: ({ ports, caller }) => homeBadgesOf(ports, caller),
+  },
 
   listCommunities: {
     access: 'identified',
