@@ -1,5 +1,6 @@
 import type { Role } from '../../types/users';
 import { ApiCallError } from './apiCallError';
+import { getToken } from './session';
 
 /** A demo account as the local gateway lists it (local mode only). */
 export interface DemoAccount {
@@ -44,4 +45,29 @@ export const devLogin = async (body: { userId: string } | { newUser: true }): Pr
     throw NETWORK;
   });
   return readJson<DevLoginAnswer>(response);
+};
+
+/** One subscribe message the local outbox recorded (what WeChat would have been sent). */
+export interface OutboxItem {
+  at: number;
+  event: string;
+  templateId: string;
+  page: string;
+  data: Record<string, { value: string }>;
+  userId: string;
+  communityId: string;
+  messageId: string;
+  result: { ok: true } | { ok: false; code: number; message: string };
+}
+
+/**
+ * The local outbox, newest first (local mode only; staff see their community's, the admin all):
+ * the stand-in for what would have gone to WeChat as subscribe messages.
+ */
+export const listOutbox = async (): Promise<OutboxItem[]> => {
+  const token = getToken();
+  const response = await fetch('/api/dev/outbox', { headers: token ? { Authorization: `Bearer ${token}` } : {} }).catch(() => {
+    throw NETWORK;
+  });
+  return (await readJson<{ items: OutboxItem[] }>(response)).items;
 };

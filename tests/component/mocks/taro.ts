@@ -46,6 +46,7 @@ const Taro = {
   hideTabBar: resolved(),
   showModal: jest.fn(() => Promise.resolve({ confirm: true, cancel: false, errMsg: 'ok' })),
   navigateBack: resolved(),
+  requestSubscribeMessage: jest.fn((_option: { tmplIds: string[] }) => Promise.resolve({ errMsg: 'requestSubscribeMessage:ok' } as Record<string, string>)),
   cloud: undefined as undefined | { init: jest.Mock; callFunction: jest.Mock },
 };
 
