@@ -7,6 +7,10 @@
 import { RISKY_IMAGE_MARKER } from '../../cloudfunctions/_adapters/local/localSecurity';
 import { MEDIA_CHECKS, mediaCheckIdOf, receiveMediaVerdict, submitMediaChecks, type MediaCheckDoc } from '../../cloudfunctions/_core/security/mediaChecks';
 import { COLLECTIONS } from '../../cloudfunctions/_core/collections';
+import { RECONCILE_GRACE_MS } from '../../cloudfunctions/_core/scheduler/reconcileWindow';
+import { RECONCILE_JOBS, runJobs } from '../../cloudfunctions/_core/scheduler/runJobs';
+import { crashingStore } from '../support/crashingStore';
+import { invariantViolations } from '../support/invariants';
 import { openHarness, type Harness } from '../support/harness';
 import { itemByTitle, orderForm, orderIn, PNG, requestId } from '../support/orderFixtures';
 
@@ -121,6 +125,26 @@ describe('photos others will see', () => {
     const [verdict] = (h.app.security as unknown as { takeVerdicts(): Parameters<typeof receiveMediaVerdict>[1][] }).takeVerdicts();
     expect(await receiveMediaVerdict(h.app.ports, verdict)).toBe(1);
     expect(await receiveMediaVerdict(h.app.ports, verdict)).toBe(0);
+  });
+
+  test('a verdict whose push dies after recording it (before the photo is hidden) is applied by the reconciler', async () => {
+    const order = await orderIn(h, 'serving');
+    const risky = h.app.files.save(RISKY_PNG, 'image/png');
+    await h.okAs('member-zhang')('orders', 'completeOrder', { orderId: order._id, summary: '已修好', photos: [risky] });
+    await submitMediaChecks.run(h.app.ports);
+    const [verdict] = (h.app.security as unknown as { takeVerdicts(): Parameters<typeof receiveMediaVerdict>[1][] }).takeVerdicts();
+    const crashing = crashingStore(h.store, 1);
+    const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      await expect(receiveMediaVerdict({ ...h.app.ports, store: crashing.store }, verdict)).rejects.toThrow('the function died here');
+    } finally {
+      error.mockRestore();
+    }
+    expect((await invariantViolations(h.store)).join('\n')).toContain('a risky photo still shown');
+    h.clock.advance(RECONCILE_GRACE_MS + 60_000);
+    await runJobs(h.app.ports, RECONCILE_JOBS);
+    expect(await invariantViolations(h.store)).toEqual([]);
+    expect((await h.okAs('resident-sun')('orders', 'getOrder', { orderId: order._id })).photos).toEqual([]);
   });
 
   test('staff hide a photo in their community by hand; another community’s staff may not', async () => {
