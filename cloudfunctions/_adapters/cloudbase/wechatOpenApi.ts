@@ -5,7 +5,7 @@
  * security.mediaCheckAsync). `cloud.init` runs on first use, never at import, so that loading a
  * function touches no network. The SDK converts camelCase keys to WeChat's snake_case and back.
  */
-import * as cloud from 'wx-server-sdk';
+import type * as WxServerSdk from 'wx-server-sdk';
 import type { Notifier, Security, SendResult, TextVerdict } from '../../_core/ports';
 
 /** The part of `cloud.openapi` used here, typed structurally so that tests can hand in a recorder. */
@@ -17,13 +17,18 @@ export interface WechatOpenApi {
   };
 }
 
-let initialised = false;
+let cloud: typeof WxServerSdk | null = null;
 
-/** `cloud.openapi`, initialised for the environment the function runs in. */
+/**
+ * `cloud.openapi`, initialised for the environment the function runs in. wx-server-sdk is required
+ * here, on first use, not at import: a function that never sends or checks (most calls) does not
+ * pay for loading it.
+ */
 export const wechatOpenApi = (): WechatOpenApi => {
-  if (!initialised) {
+  if (!cloud) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    cloud = require('wx-server-sdk') as typeof WxServerSdk;
     cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
-    initialised = true;
   }
   return cloud.openapi as unknown as WechatOpenApi;
 };
