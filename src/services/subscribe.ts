@@ -12,7 +12,8 @@
  * local outbox shows the messages the events would send.
  */
 import Taro from '@tarojs/taro';
-import { MAX_TEMPLATES_PER_REQUEST, type SubscribeMoment, type SubscribeTemplatesOutput } from '../../types/subscribe';
+import { MAX_TEMPLATES_PER_REQUEST, type SubscribeMoment } from '../../types/constants/subscribe';
+import type { SubscribeTemplatesOutput } from '../../types/subscribe';
 import { call } from './transport';
 
 let templates: SubscribeTemplatesOutput | null = null;
