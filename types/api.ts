@@ -32,6 +32,8 @@ import { action, type ActionContract } from './action';
 import { ACTIVITIES_API } from './activities';
 import { WISHES_API } from './wishes';
 import { REPORTS_API } from './reports';
+import { HOURS_API } from './hours';
+import { ACTIVITY_PLANNING_API } from './activityPlanning';
 import { ListMessagesInput, MarkReadInput, MessagesOutput } from './messages';
 import {
   CancelInput,
@@ -97,9 +99,10 @@ export const API = {
     memberPoints: action(MemberPointsInput, MyPointsOutput),
     leaderboard: action(LeaderboardInput, LeaderboardOutput),
     adjustPoints: action(AdjustPointsInput, LedgerEntryView),
+    ...HOURS_API,
   },
   wishes: WISHES_API,
-  activities: ACTIVITIES_API,
+  activities: { ...ACTIVITIES_API, ...ACTIVITY_PLANNING_API },
   reports: REPORTS_API,
 } as const;
 

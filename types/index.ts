@@ -11,3 +11,5 @@ export * from './messages';
 export * from './wishes';
 export * from './activities';
 export * from './reports';
+export * from './hours';
+export * from './activityPlanning';

@@ -11,6 +11,8 @@ import { signupFor, visibleActivity } from './activityAccess';
 import { blockIdFor, signupIdFor, type ActivityBlockDoc, type ActivityDoc, type SignupDoc } from './activityDocs';
 import { formatMoment } from './activityTime';
 import { activityView, blockView, signupView } from './activityViews';
+import { countEvents } from '../stats/countStats';
+import { activityRatingEvent } from '../stats/activityStats';
 
 const SIGNUPS = 'activity_signups';
 
@@ -128,7 +130,7 @@ export const attendanceActions = {
         refuse((await ports.store.get<SignupDoc>(SIGNUPS, signup._id)) ?? notFound('报名记录'));
         throw new DomainError('CONFLICT', '您已评价过该活动');
       }
-      await tallyRating(ports, rated);
+      await Promise.all([tallyRating(ports, rated), countEvents(ports, activityRatingEvent(rated))]);
       return signupView(rated);
     },
   }),

@@ -22,6 +22,8 @@ import { claimedNoticeIds, noticeClaimed, noticeFulfilled } from './wishNotices'
 import { stateConflict, viewerOf } from './wishRecords';
 import { isPastDeadline, isStaffRole } from './wishRules';
 import { toDetail } from './wishView';
+import { countEvents, takeBackStats } from '../stats/countStats';
+import { latestWishEvent, wishEvents } from '../stats/wishStats';
 
 const NOT_CLAIMER = '只有认领该心愿的党员可以操作';
 
@@ -103,18 +105,27 @@ export const wishClaiming = {
       if (!slot.taken && slot.reason === 'full') {
         throw new DomainError('LIMIT', `每人最多同时认领${MAX_ACTIVE_CLAIMS}个心愿，请先完成或释放已认领的心愿`);
       }
-      // The claim and its notices in one round trip; a claim that does not land takes them back.
+      // The claim, its notices and its count in the month's review in one round trip; a claim
+      // that does not land takes them back.
       const mine = { ...wish, claimerId: me, claimerName: caller.user.name };
+      const counted = latestWishEvent({ ...wish, timeline: [...wish.timeline, timelineEvent(actorOf(caller), now, wish.status, 'claimed')] });
       const [claimed] = await Promise.all([
         change(ports, caller, wish, {}, 'claimed', { claimerId: me, claimerName: caller.user.name, claimedAt: now }, requestId),
         noticeClaimed(ports, mine, now),
+        countEvents(ports, counted),
       ]);
       if (!claimed) {
         // Someone else claimed it first (or it left `open`): the slot and the notices go back.
         const current = (await ports.store.get<WishDoc>(WISHES, wish._id)) ?? notFound('心愿');
         // A copy of this same request claimed it: its notices are these.
         if (current.status === 'claimed' && current.claimerId === me) return toDetail(current, viewerOf(caller), now);
-        await Promise.all([returnClaimSlot(ports, me, wish._id), ...claimedNoticeIds(mine, now).map((id) => ports.store.removeById('messages', id))]);
+        // The count stays when what happened in its place counts the same (another member's claim).
+        const same = wishEvents(current).find((e) => e.key === counted.key && JSON.stringify(e.deltas) === JSON.stringify(counted.deltas) && e.month === counted.month);
+        await Promise.all([
+          returnClaimSlot(ports, me, wish._id),
+          ...claimedNoticeIds(mine, now).map((id) => ports.store.removeById('messages', id)),
+          same ? Promise.resolve(0) : takeBackStats(ports, counted),
+        ]);
         throw stateConflict(current.status);
       }
       return toDetail(claimed, viewerOf(caller), now);
@@ -136,7 +147,7 @@ export const wishClaiming = {
           assertHeldBy(w, me);
           throw stateConflict(w.status);
         }));
-      await returnClaimSlot(ports, me, wish._id);
+      await Promise.all([returnClaimSlot(ports, me, wish._id), released.status === 'open' ? countEvents(ports, latestWishEvent(released)) : Promise.resolve(0)]);
       return toDetail(released, viewerOf(caller), now);
     },
   }),
@@ -162,7 +173,7 @@ export const wishClaiming = {
           assertHeldBy(w, me);
           throw stateConflict(w.status);
         }));
-      await afterFulfilment(ports, fulfilled, me);
+      await Promise.all([afterFulfilment(ports, fulfilled, me), countEvents(ports, latestWishEvent(fulfilled))]);
       return toDetail(fulfilled, viewerOf(caller), now);
     },
   }),
@@ -191,7 +202,7 @@ export const wishClaiming = {
           if (w.status === 'confirmed') return w as never;
           return notYet(w);
         }));
-      if (moved) await afterConfirmation(ports, confirmed, pointRulesOf(community));
+      if (moved) await Promise.all([afterConfirmation(ports, confirmed, pointRulesOf(community)), countEvents(ports, latestWishEvent(confirmed))]);
       return toDetail(confirmed, viewerOf(caller), now);
     },
   }),

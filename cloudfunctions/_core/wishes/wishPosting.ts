@@ -12,6 +12,8 @@ import { reloadWish, stateConflict, viewerOf } from './wishRecords';
 import { WITHDRAWABLE, isOwner, isPastDeadline, isStaffRole } from './wishRules';
 import { toDetail } from './wishView';
 import { noticeReviewed } from './wishNotices';
+import { countEvents } from '../stats/countStats';
+import { latestWishEvent } from '../stats/wishStats';
 
 /** The resident the wish is for: the caller, or the resident staff post for (代发心愿). */
 const beneficiaryFor = (caller: Caller, onBehalfOf: string | undefined, named: UserDoc | null): UserDoc => {
@@ -105,6 +107,7 @@ export const wishPosting = {
       };
       try {
         await ports.store.insert(WISHES, wish);
+        await countEvents(ports, latestWishEvent(wish));
         return toDetail(wish, viewer, now);
       } catch (e) {
         if (!isDuplicateKey(e)) throw e;
@@ -138,7 +141,7 @@ export const wishPosting = {
         },
       );
       if (!reviewed) throw stateConflict(wish.status, '该心愿已审核或已撤回，请刷新后查看');
-      await noticeReviewed(ports, reviewed, now);
+      await Promise.all([noticeReviewed(ports, reviewed, now), countEvents(ports, latestWishEvent(reviewed))]);
       return toDetail(reviewed, viewerOf(caller), now);
     },
   }),
@@ -168,6 +171,7 @@ export const wishPosting = {
         if (current.status === 'withdrawn') return toDetail(current, viewer, now);
         throw refuse(current.status);
       }
+      await countEvents(ports, latestWishEvent(withdrawn));
       return toDetail(withdrawn, viewer, now);
     },
   }),
