@@ -105,7 +105,7 @@ export const CertificateOutput = z.object({
   /** 2026年1月至2026年11月 */
   periodLabel: z.string(),
   hours: z.number(),
-  /** Services, most hours first. */
+  /** Services, most hours first; staff corrections last. */
   services: z.array(CertificateService),
   issuedAt: Timestamp,
 });

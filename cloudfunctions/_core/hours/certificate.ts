@@ -47,7 +47,8 @@ export const certificateOf = (c: {
     hours: hoursOf(c.months.reduce((sum, m) => sum + (m.minutes ?? 0), 0)),
     services: [...services.values()]
       .filter((s) => s.minutes !== 0)
-      .sort((a, b) => b.minutes - a.minutes || a.title.localeCompare(b.title, 'zh-CN'))
+      // Services by hours; a correction last, as it adjusts them.
+      .sort((a, b) => Number(a.reason === 'adjustment') - Number(b.reason === 'adjustment') || b.minutes - a.minutes || a.title.localeCompare(b.title, 'zh-CN'))
       .map((s) => ({ title: s.title, reason: s.reason, times: s.times, hours: hoursOf(s.minutes) })),
     issuedAt: c.now,
   };
