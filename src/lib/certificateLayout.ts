@@ -90,14 +90,15 @@ export const certificateLayout = (cert: CertificateOutput, width = 750): Certifi
     text('本期暂无服务记录', margin, y, 26, 'left', GREY);
   }
 
-  // The issuer and the date, with the community's seal over them.
+  // The issuer and the date, the community's seal beside them.
   y += 110;
-  const sealX = width - margin - 110;
+  const issuerWidth = Math.max(textWidth(cert.communityName, 28), textWidth(chineseDate(cert.issuedAt), 26));
+  const sealX = width - margin - issuerWidth - 90;
   text(cert.communityName, width - margin, y, 28, 'right');
   text(chineseDate(cert.issuedAt), width - margin, y + 50, 26, 'right');
-  commands.push({ type: 'circle', x: sealX, y: y + 5, r: 80, stroke: CERT_RED, lineWidth: 5 });
-  text('★', sealX, y + 22, 44, 'center', CERT_RED);
-  text(cert.communityName, sealX, y + 62, 18, 'center', CERT_RED, true);
+  commands.push({ type: 'circle', x: sealX, y: y + 15, r: 70, stroke: CERT_RED, lineWidth: 5 });
+  text('★', sealX, y + 30, 44, 'center', CERT_RED);
+  text(cert.communityName, sealX, y + 62, 16, 'center', CERT_RED, true);
 
   y += 150;
   text('本证明由“邻里服务”依据服务记录生成，可凭编号向社区核验。', width / 2, y, 20, 'center', GREY);
