@@ -5,6 +5,7 @@ import { createGateway } from './gateway';
 import { runJobs } from '../_core/scheduler/runJobs';
 import { openLocalApp } from './localApp';
 import { seedDemo } from './seed';
+import { seedHistory } from './demoHistory';
 import { createTokenSigner } from './tokens';
 
 /** The session secret survives restarts so that logged-in browsers stay logged in. */
@@ -23,6 +24,12 @@ const main = async () => {
   const app = openLocalApp({ dataDir });
   const seeded = (await app.ports.store.count('communities', {})) === 0;
   if (seeded) await seedDemo(app.ports.store, app.ports.clock.now());
+  // A fresh data directory gets the demo community's last twelve months (DEMO_HISTORY=0: without).
+  if (seeded && process.env.DEMO_HISTORY !== '0') {
+    console.log('写入演示社区近12个月的历史数据…');
+    const history = await seedHistory(app.ports.store, { now: app.ports.clock.now(), files: app.files });
+    if (history.ran) console.log(`演示历史 ${history.from} 至 ${history.to}：${history.calls} 次操作，用时 ${(history.ms / 1000).toFixed(1)} 秒`);
+  }
 
   const server = createGateway({
     handlers: app.handlers,

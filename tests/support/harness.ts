@@ -6,6 +6,7 @@ import type { Envelope } from '../../types/errors';
 import { openLocalApp, type LocalApp } from '../../cloudfunctions/_local/localApp';
 import { demoOpenid, seedDemo } from '../../cloudfunctions/_local/seed';
 import { DEMO_COMMUNITY, DEMO_USERS } from '../../cloudfunctions/_local/demoData';
+import { seedHistory, type HistoryResult } from '../../cloudfunctions/_local/demoHistory';
 import { searchKeysOf, userIdFor, type UserDoc } from '../../cloudfunctions/_core/users/userDoc';
 import { manualClock } from './manualClock';
 import { openTestStore, type TestStoreOptions } from './testStores';
@@ -16,12 +17,14 @@ export type DemoKey = (typeof DEMO_USERS)[number]['key'];
  * The real handlers over a temporary SQLite file, seeded with the demo community. `as(key)` calls
  * as a demo user (identity goes in the platform context, as in the cloud); `raw` sends any event.
  */
-export const openHarness = async (options: TestStoreOptions = {}) => {
+export const openHarness = async (options: TestStoreOptions & { history?: boolean } = {}) => {
   const dir = mkdtempSync(join(tmpdir(), 'linli-test-'));
   const clock = manualClock();
   const opened = await openTestStore(dir, options);
   const app: LocalApp = openLocalApp({ dataDir: dir, clock, store: opened.store });
   await seedDemo(app.ports.store, clock.now());
+  // The demo's twelve months of history: only for the tests that look at it (it takes seconds).
+  const history: HistoryResult | null = options.history ? await seedHistory(app.ports.store, { now: clock.now(), files: app.files }) : null;
 
   const callAs =
     (openid: string | null) =>
@@ -41,6 +44,7 @@ export const openHarness = async (options: TestStoreOptions = {}) => {
   return {
     app,
     clock,
+    history,
     kind: opened.kind,
     /** The emulator behind the CloudBase adapter, when the store is `cloudbase`. */
     emulator: opened.emulator,

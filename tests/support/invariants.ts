@@ -12,6 +12,7 @@ import { MAX_ACTIVE_CLAIMS } from '../../types/wishes';
 import { MAX_OPEN_ORDERS } from '../../types/orders';
 import type { HoldsDoc } from '../../cloudfunctions/_core/store/holds';
 import type { Store } from '../../cloudfunctions/_core/store/port';
+import { scanAll } from '../../cloudfunctions/_core/store/scan';
 import type { WishDoc } from '../../cloudfunctions/_core/wishes/wishDocs';
 import type { ActivityMenuDoc } from '../../cloudfunctions/_core/activities/activityDocs';
 import { HOURS } from '../../cloudfunctions/_core/hours/hoursLedger';
@@ -20,13 +21,26 @@ import { addInto, statsIdOf, type Counts, type StatEvent, type StatsDoc } from '
 import { orderEvents } from '../../cloudfunctions/_core/stats/orderStats';
 import { wishEvents } from '../../cloudfunctions/_core/stats/wishStats';
 import { ledgerEvent } from '../../cloudfunctions/_core/stats/memberStats';
+import { PRUNE_MARKS_AFTER_MS } from '../../cloudfunctions/_core/stats/statsReconcile';
 import { activityEndEvent, activityRatingEvent } from '../../cloudfunctions/_core/stats/activityStats';
 
-const all = <T>(store: Store, collection: string) => store.find<T & { _id: string }>(collection, {}, { orderBy: [['_id', 'asc']], limit: 1000 });
+/** Every document of a collection, a page at a time. */
+const all = async <T>(store: Store, collection: string): Promise<Array<T & { _id: string }>> => {
+  const out: Array<T & { _id: string }> = [];
+  await scanAll<T & { _id: string }>(store, collection, {}, async (page) => {
+    out.push(...page);
+    return 0;
+  });
+  return out;
+};
 const same = (a: string[], b: string[]) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
 const HOLDING = ['confirmed', 'checked_in', 'no_show'];
 
-export const invariantViolations = async (store: Store): Promise<string[]> => {
+/**
+ * `now`, when given, is the clock of the store's world: marks of the monthly aggregates are only
+ * kept for recent events (older ones are forgotten), so only events since then must have theirs.
+ */
+export const invariantViolations = async (store: Store, now?: number): Promise<string[]> => {
   const [activities, signups, orders, counters, wishes, claimCounters, ledger, totals, messages, hoursLedger, hoursTotals, stats, menus] = await Promise.all([
     all<ActivityDoc>(store, 'activities'),
     all<SignupDoc>(store, 'activity_signups'),
@@ -128,7 +142,7 @@ export const invariantViolations = async (store: Store): Promise<string[]> => {
   // Every activity has its menu.
   for (const a of activities) if (!menus.some((m) => m._id === a.menuId)) out.push(`activity ${a.title}: its menu ${a.menuId} does not exist`);
 
-  out.push(...statsViolations(stats, expectedEvents({ orders, wishes, ledger, hoursLedger, activities, signups }, stats)));
+  out.push(...statsViolations(stats, expectedEvents({ orders, wishes, ledger, hoursLedger, activities, signups }, stats), now === undefined ? -Infinity : now - PRUNE_MARKS_AFTER_MS));
   return out;
 };
 
@@ -161,14 +175,15 @@ const flat = (counts: Counts, prefix = '', out: Record<string, number> = {}): Re
 };
 
 /** The aggregates equal a recomputation from the records, and each counted event has its mark. */
-const statsViolations = (stats: StatsDoc[], events: StatEvent[]): string[] => {
+const statsViolations = (stats: StatsDoc[], events: StatEvent[], markedSince: number): string[] => {
   const out: string[] = [];
-  const expected = new Map<string, { counts: Counts; keys: Set<string> }>();
+  const expected = new Map<string, { counts: Counts; keys: Set<string>; all: Set<string> }>();
   for (const e of events) {
     const id = statsIdOf(e.communityId, e.section, e.month);
-    const x = expected.get(id) ?? { counts: {}, keys: new Set<string>() };
+    const x = expected.get(id) ?? { counts: {}, keys: new Set<string>(), all: new Set<string>() };
     addInto(x.counts, e.deltas);
-    x.keys.add(e.key);
+    if (e.at >= markedSince) x.keys.add(e.key);
+    x.all.add(e.key);
     expected.set(id, x);
   }
   for (const [id, x] of expected) {
@@ -181,7 +196,7 @@ const statsViolations = (stats: StatsDoc[], events: StatEvent[]): string[] => {
   }
   for (const d of stats) {
     if (!expected.has(d._id) && Object.keys(flat(d.c)).length) out.push(`monthly stats ${d.section} ${d.month}: counts ${JSON.stringify(flat(d.c))} with nothing behind them`);
-    const extra = Object.keys(d.m ?? {}).filter((k) => !expected.get(d._id)?.keys.has(k));
+    const extra = Object.keys(d.m ?? {}).filter((k) => !expected.get(d._id)?.all.has(k));
     if (extra.length) out.push(`monthly stats ${d.section} ${d.month}: marks without their event ${extra.join(', ')}`);
   }
   return out;

@@ -62,9 +62,12 @@ export const uncountStats = async (store: Store, doc: Pick<StatsDoc, '_id' | 'm'
   return store.updateWhere(MONTHLY_STATS, { _id: doc._id, [`${markPath(key)}.at`]: mark.at }, update);
 };
 
-/** Forgets marks counted before `before`: nothing can count their events again by then. */
+/**
+ * Forgets marks counted before `before`: nothing can count their events again by then. A refusal's
+ * mark is kept: it is the only record of the refusal, and the count can be checked against it.
+ */
 export const pruneMarks = async (store: Store, doc: Pick<StatsDoc, '_id' | 'm'>, before: number): Promise<number> => {
-  const old = Object.entries(doc.m ?? {}).filter(([, mark]) => mark.at < before);
+  const old = Object.entries(doc.m ?? {}).filter(([, mark]) => mark.at < before && mark.s !== 'refusal');
   if (old.length === 0) return 0;
   const update: Update = {};
   for (const [key] of old) update[markPath(key)] = upd.remove();

@@ -100,6 +100,19 @@ const countMissing = async (ports: Ports, from: number, to: number, now: number)
   return changed;
 };
 
+/** Forgets old marks only (what the reconciler does besides): cheap enough to run often. */
+export const pruneStats: Job = {
+  name: 'stats.prune',
+  run: (ports) => {
+    const now = ports.clock.now();
+    return scanAll<StatsDoc>(ports.store, MONTHLY_STATS, { updatedAt: cmd.gte(now - RECONCILE_WINDOW_MS) }, async (docs) => {
+      let changed = 0;
+      for (const doc of docs) changed += await pruneMarks(ports.store, doc, now - PRUNE_MARKS_AFTER_MS);
+      return changed;
+    });
+  },
+};
+
 export const reconcileStats: Job = {
   name: 'stats.reconcile',
   async run(ports) {
