@@ -14,5 +14,16 @@ module.exports = {
       },
       'nutui-react-taro',
     ],
+    [
+      'import',
+      {
+        // One file per icon, without the package index (which the package marks as having side
+        // effects, so it would always ship whole: 3 KB of the weapp main package).
+        libraryName: '@nutui/icons-react-taro',
+        camel2DashComponentName: false,
+        customName: (name) => `@nutui/icons-react-taro/dist/es/icons/${name}.js`,
+      },
+      'nutui-icons-react-taro',
+    ],
   ],
 };

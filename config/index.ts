@@ -14,6 +14,14 @@ const designWidth = (input?: unknown): number => {
 
 const NUTUI_PACKAGES = ['@nutui/nutui-react-taro', '@nutui/icons-react-taro'];
 
+/**
+ * Dependencies that ship syntax newer than ES2017 (zod 4 is ES2020: `?.`, `??`, object spread).
+ * WeChat runs the build as it is (project.config.json has es6/enhance off) and Taro transpiles
+ * only src/ unless told, so these go through babel too. tests/weapp/syntax.test.ts checks the result.
+ */
+const MODERN_DEPENDENCIES = /[\\/]node_modules[\\/](zod|@nutui[\\/][^\\/]+)[\\/]/;
+const transpiledDependency = (file: string) => MODERN_DEPENDENCIES.test(file);
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'linli-fuwu',
@@ -27,7 +35,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: ['@tarojs/plugin-html'],
     defineConstants: {},
     alias: { '@': path.join(root, 'src') },
-    copy: { patterns: [], options: {} },
+    // The tab bar's icons also serve 长辈模式's own tab bar (ElderTabBar), by path, in both builds.
+    copy: { patterns: [{ from: 'src/assets/tabbar/', to: `${process.env.LINLI_DIST ?? 'dist'}/${isH5 ? 'h5' : 'weapp'}/assets/tabbar/` }], options: {} },
     framework: 'react',
     // Prebundling NutUI breaks watch builds; the rest of node_modules prebundles fine.
     compiler: { type: 'webpack5', prebundle: { exclude: NUTUI_PACKAGES } },
@@ -36,7 +45,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // NutUI stylesheets arrive per component in varying order; they do not override each other.
       miniCssExtractPluginOption: { ignoreOrder: true },
       // The contracts in types/ live outside src and must go through the same loaders.
-      compile: { include: [path.join(root, 'types')] },
+      compile: { include: [path.join(root, 'types'), transpiledDependency] },
+      webpackChain(chain) {
+        // LINLI_ANALYZE=1 keeps module names (and modules apart) so tests/weapp/moduleCosts.ts can
+        // say what each dependency costs in each chunk. Never set for a real build.
+        if (process.env.LINLI_ANALYZE === '1') {
+          chain.optimization.set('moduleIds', 'named');
+          chain.optimization.concatenateModules(false);
+        }
+      },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

@@ -14,6 +14,7 @@ import {
   UpdateProfileInput,
   UserProfile,
   UserSummary,
+  HomeBadges,
 } from './users';
 import {
   CreateCategoryInput,
@@ -66,6 +67,7 @@ export const API = {
     updateProfile: action(UpdateProfileInput, UserProfile),
     applyMember: action(ApplyMemberInput, UserProfile),
     listUsers: action(ListUsersInput, z.object({ items: z.array(UserSummary), nextCursor: z.nullable(z.string()) })),
+    homeBadges: action(EmptyInput, HomeBadges),
     reviewMember: action(ReviewMemberInput, UserSummary),
     listMessages: action(ListMessagesInput, MessagesOutput),
     markMessagesRead: action(MarkReadInput, OkOutput),

@@ -1,4 +1,5 @@
 import { z } from './zod';
+export * from './constants/files';
 
 /**
  * A stored photo: `cloud://…` (CloudBase storage, uploaded by the mini-program with
@@ -12,5 +13,3 @@ export const FileId = z.string({ error: '图片格式不正确' }).check(
 export const Photos = (label: string, max: number) =>
   z.array(FileId).check(z.maxLength(max, `${label}最多${max}张`));
 
-export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
-export const UPLOAD_TYPES = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' } as const;

@@ -1,12 +1,11 @@
 import { z } from './zod';
 import { Id, Timestamp, intIn, optionalText, text } from './common';
 import { Skill } from './users';
+import { CATEGORY_KINDS, ITEM_STATUSES } from './constants/menu';
+export * from './constants/menu';
 
-/** 常规 / 特色 service categories (备菜). */
-export const CATEGORY_KINDS = ['regular', 'featured'] as const;
 export const CategoryKind = z.enum(CATEGORY_KINDS);
 export type CategoryKind = z.infer<typeof CategoryKind>;
-export const CATEGORY_KIND_LABELS: Record<CategoryKind, string> = { regular: '常规服务', featured: '特色服务' };
 
 export const ServiceCategory = z.object({
   _id: Id,
@@ -17,15 +16,8 @@ export const ServiceCategory = z.object({
 });
 export type ServiceCategory = z.infer<typeof ServiceCategory>;
 
-export const ITEM_STATUSES = ['draft', 'published', 'paused', 'archived'] as const;
 export const ItemStatus = z.enum(ITEM_STATUSES);
 export type ItemStatus = z.infer<typeof ItemStatus>;
-export const ITEM_STATUS_LABELS: Record<ItemStatus, string> = {
-  draft: '草稿',
-  published: '已上架',
-  paused: '已暂停',
-  archived: '已归档',
-};
 
 /** draft → published ⇄ paused → archived; archived is final. */
 export const ITEM_TRANSITIONS: Record<ItemStatus, readonly ItemStatus[]> = {
@@ -46,6 +38,8 @@ export const ServiceItem = z.object({
   skills: z.array(Skill),
   durationMinutes: z.number(),
   monthlyQuota: z.nullable(z.number()),
+  /** Places left this month for the caller's community; null = no quota; absent from older servers. */
+  quotaLeft: z.optional(z.nullable(z.number())),
   status: ItemStatus,
   createdAt: Timestamp,
   updatedAt: Timestamp,

@@ -3,28 +3,15 @@ import { CalendarDate, Cursor, Id, Phone, Timestamp, intIn, optionalText, text }
 import { Photos } from './files';
 import { CategoryKind } from './menu';
 import { Skill } from './users';
+import { ORDER_STATUSES, SLOTS, RATING_TAGS } from './constants/orders';
+export * from './constants/orders';
 
-export const ORDER_STATUSES = ['submitted', 'assigned', 'serving', 'completed', 'rated', 'cancelled'] as const;
 export const OrderStatus = z.enum(ORDER_STATUSES);
 export type OrderStatus = z.infer<typeof OrderStatus>;
-export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
-  submitted: '待派单',
-  assigned: '已派单',
-  serving: '服务中',
-  completed: '待评价',
-  rated: '已评价',
-  cancelled: '已取消',
-};
-/** Orders that count against a resident's limit of 3. */
-export const OPEN_ORDER_STATUSES = ['submitted', 'assigned', 'serving'] as const satisfies readonly OrderStatus[];
-export const MAX_OPEN_ORDERS = 3;
 
-export const SLOTS = ['morning', 'afternoon', 'evening'] as const;
 export const Slot = z.enum(SLOTS);
 export type Slot = z.infer<typeof Slot>;
-export const SLOT_LABELS: Record<Slot, string> = { morning: '上午', afternoon: '下午', evening: '晚上' };
 
-export const RATING_TAGS = ['准时', '专业', '热情', '耐心'] as const;
 export const RatingTag = z.enum(RATING_TAGS);
 
 /** Days ahead a resident may book. */

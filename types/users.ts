@@ -1,31 +1,14 @@
 import { z } from './zod';
 import { Cursor, Id, Phone, Timestamp, text, optionalText } from './common';
+import { ROLES, MEMBER_STATUSES, SKILLS } from './constants/users';
+export * from './constants/users';
 
-export const ROLES = ['resident', 'member', 'staff', 'admin'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
-export const ROLE_LABELS: Record<Role, string> = {
-  resident: '居民',
-  member: '党员志愿者',
-  staff: '社区工作者',
-  admin: '街道管理员',
-};
-
-/** 双报到: a resident applies, staff approve. */
-export const MEMBER_STATUSES = ['none', 'pending', 'approved', 'rejected'] as const;
 export const MemberStatus = z.enum(MEMBER_STATUSES);
 export type MemberStatus = z.infer<typeof MemberStatus>;
 
-export const MEMBER_STATUS_LABELS: Record<MemberStatus, string> = {
-  none: '未申请',
-  pending: '审核中',
-  approved: '已通过',
-  rejected: '未通过',
-};
-
-/** Skills a member can declare and a service item can require. */
-export const SKILLS = ['家电维修', '水电维修', '保洁', '陪伴照护', '调解', '跑腿代办', '医疗健康', '法律', '教育辅导', '文艺'] as const;
 export const Skill = z.enum(SKILLS);
 export type Skill = z.infer<typeof Skill>;
 
@@ -120,3 +103,20 @@ export type MeOutput = z.infer<typeof MeOutput>;
 
 export const CommunityOption = z.object({ _id: Id, name: z.string(), street: z.string() });
 export type CommunityOption = z.infer<typeof CommunityOption>;
+
+/**
+ * What waits for the caller, as counts for the home tiles (null: not for this role). Staff:
+ * 待派单 orders, 待审核 wishes, pending member applications. Members: their 我的任务
+ * (assigned/serving), the 任务大厅 (submitted orders in the community), their open claims.
+ * Everyone: unread messages.
+ */
+export const HomeBadges = z.object({
+  dispatch: z.nullable(z.number()),
+  wishReview: z.nullable(z.number()),
+  memberReview: z.nullable(z.number()),
+  myTasks: z.nullable(z.number()),
+  taskHall: z.nullable(z.number()),
+  myClaims: z.nullable(z.number()),
+  unreadMessages: z.number(),
+});
+export type HomeBadges = z.infer<typeof HomeBadges>;

@@ -6,50 +6,22 @@ import { z } from './zod';
 import { CalendarDate, Id, PageInput, Timestamp, optionalText, text } from './common';
 import { Photos } from './files';
 import { action } from './action';
+import { BENEFICIARY_TYPES, WISH_KINDS, WISH_STATUSES, WALL_STATUSES, CLAIM_STATUSES, MAX_WISH_VALUE, MAX_WISH_PHOTOS } from './constants/wishes';
+export * from './constants/wishes';
 
-export const BENEFICIARY_TYPES = ['elderly', 'child', 'hardship', 'disabled', 'other'] as const;
 export const BeneficiaryType = z.enum(BENEFICIARY_TYPES, { error: '请选择受助对象类型' });
 export type BeneficiaryType = z.infer<typeof BeneficiaryType>;
-export const BENEFICIARY_TYPE_LABELS: Record<BeneficiaryType, string> = {
-  elderly: '老人',
-  child: '儿童',
-  hardship: '困难家庭',
-  disabled: '残疾人',
-  other: '其他',
-};
 
-export const WISH_KINDS = ['material', 'service', 'companion'] as const;
 export const WishKind = z.enum(WISH_KINDS, { error: '请选择心愿类型' });
 export type WishKind = z.infer<typeof WishKind>;
-export const WISH_KIND_LABELS: Record<WishKind, string> = { material: '物质', service: '服务', companion: '陪伴' };
 
-export const WISH_STATUSES = ['pending_review', 'open', 'rejected', 'claimed', 'fulfilled', 'confirmed', 'withdrawn', 'expired'] as const;
 export const WishStatus = z.enum(WISH_STATUSES, { error: '心愿状态不正确' });
 export type WishStatus = z.infer<typeof WishStatus>;
-export const WISH_STATUS_LABELS: Record<WishStatus, string> = {
-  pending_review: '待审核',
-  open: '待认领',
-  rejected: '未通过',
-  claimed: '已认领',
-  fulfilled: '已圆梦',
-  confirmed: '已确认',
-  withdrawn: '已撤回',
-  expired: '已过期',
-};
 
-/** The states anyone in the community may see on the wish wall; the rest only the poster and staff see. */
-export const WALL_STATUSES = ['open', 'claimed', 'fulfilled', 'confirmed'] as const satisfies readonly WishStatus[];
 export const WallStatus = z.enum(WALL_STATUSES, { error: '心愿状态不正确' });
 export type WallStatus = z.infer<typeof WallStatus>;
 
-/** A member's claims in these states; `claimed` is the one that counts against the limit. */
-export const CLAIM_STATUSES = ['claimed', 'fulfilled', 'confirmed'] as const satisfies readonly WishStatus[];
 export const ClaimStatus = z.enum(CLAIM_STATUSES, { error: '心愿状态不正确' });
-
-export const MAX_ACTIVE_CLAIMS = 3;
-export const AUTO_RELEASE_DAYS = 14;
-export const MAX_WISH_VALUE = 500;
-export const MAX_WISH_PHOTOS = 3;
 
 /** The wish form: the page validates with it, the server validates the request with it. */
 export const WishFields = z.object({

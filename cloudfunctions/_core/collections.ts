@@ -19,6 +19,8 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'users_community_role', fields: [['communityId', 'asc'], ['role', 'asc'], ['createdAt', 'asc'], ['_id', 'asc']] },
       // The staff pickers and the member review: people in name order, searched by searchKeys.
       { name: 'users_community_name', fields: [['communityId', 'asc'], ['name', 'asc'], ['_id', 'asc']] },
+      // Member applications waiting for review (the staff home badge and list).
+      { name: 'users_community_member', fields: [['communityId', 'asc'], ['memberStatus', 'asc'], ['name', 'asc'], ['_id', 'asc']] },
     ],
   },
   { name: 'service_categories', indexes: [{ name: 'categories_community', fields: [['communityId', 'asc'], ['sort', 'asc'], ['_id', 'asc']] }] },
@@ -57,7 +59,14 @@ export const COLLECTIONS: CollectionSpec[] = [
   },
   { name: 'leaderboards', indexes: [] },
   // Open orders per resident and monthly quotas per item, each held per order (store/holds.ts).
-  { name: 'counters', indexes: [{ name: 'counters_kind_count', fields: [['kind', 'asc'], ['count', 'asc']] }] },
+  {
+    name: 'counters',
+    indexes: [
+      { name: 'counters_kind_count', fields: [['kind', 'asc'], ['count', 'asc']] },
+      // 本月剩余名额 on the menu: a community's quota counters of one month.
+      { name: 'counters_community_month', fields: [['communityId', 'asc'], ['kind', 'asc'], ['month', 'asc'], ['_id', 'asc']] },
+    ],
+  },
   // Counts that only grow, per scope and month: 累计圆梦, low ratings, unmet demand.
   { name: 'tallies', indexes: [{ name: 'tallies_scope', fields: [['name', 'asc'], ['scope', 'asc'], ['month', 'desc'], ['_id', 'desc']] }] },
   {

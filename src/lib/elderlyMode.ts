@@ -30,3 +30,41 @@ export const useElderlyMode = (): [boolean, (on: boolean) => void] => {
   }, []);
   return [on, writeElderlyMode];
 };
+
+/** WeChat's 关怀模式 sets the font scale to about 1.4; from there on 长辈模式 is offered. */
+export const LARGE_FONT_SCALE = 1.4;
+/** h5 only: simulates WeChat's font setting (`?fontScale=1.4`, or this storage key) for tests and demos. */
+const FONT_SCALE_KEY = 'linli.fontScale';
+const OFFER_ANSWERED_KEY = 'linli.elderlyOfferAnswered';
+
+/** The user's font scale in WeChat (`getAppBaseInfo().fontSizeScaleFactor`); 1 when unknown. */
+export const fontScaleFactor = (): number => {
+  if (process.env.TARO_ENV === 'h5') {
+    const fromQuery = /[?&]fontScale=([\d.]+)/.exec(typeof window === 'undefined' ? '' : window.location.href);
+    if (fromQuery) Taro.setStorageSync(FONT_SCALE_KEY, Number(fromQuery[1]));
+    const stored = Number(Taro.getStorageSync(FONT_SCALE_KEY));
+    return Number.isFinite(stored) && stored > 0 ? stored : 1;
+  }
+  try {
+    const info = Taro.getAppBaseInfo?.() as { fontSizeScaleFactor?: number } | undefined;
+    return info?.fontSizeScaleFactor ?? 1;
+  } catch {
+    return 1;
+  }
+};
+
+/**
+ * Whether to offer 长辈模式: the font is large, the mode is off, and the person has not answered
+ * the offer before. `answer` records the answer (switching the mode on when accepted).
+ */
+export const useElderlyOffer = (): { offered: boolean; answer: (accept: boolean) => void } => {
+  const [elderly, setElderly] = useElderlyMode();
+  const [answered, setAnswered] = useState(() => Taro.getStorageSync(OFFER_ANSWERED_KEY) === true);
+  const offered = !elderly && !answered && fontScaleFactor() >= LARGE_FONT_SCALE;
+  const answer = (accept: boolean) => {
+    Taro.setStorageSync(OFFER_ANSWERED_KEY, true);
+    setAnswered(true);
+    if (accept) setElderly(true);
+  };
+  return { offered, answer };
+};

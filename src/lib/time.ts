@@ -1,19 +1,9 @@
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc';
+import { formatShanghai } from './shanghai';
 
-dayjs.extend(utc);
+/** Times are shown in Shanghai whatever the device's zone (see ./shanghai). */
+export const formatDate = (epochMs: number): string => formatShanghai(epochMs, 'YYYY年M月D日');
 
-/**
- * China has no daylight saving, so a fixed +08:00 offset is exact. dayjs's tz plugin is avoided on
- * purpose: it is silently wrong on Android WeChat.
- */
-const SHANGHAI_OFFSET_MINUTES = 480;
-
-const inShanghai = (epochMs: number) => dayjs(epochMs).utcOffset(SHANGHAI_OFFSET_MINUTES);
-
-export const formatDate = (epochMs: number): string => inShanghai(epochMs).format('YYYY年M月D日');
-
-export const formatDateTime = (epochMs: number): string => inShanghai(epochMs).format('YYYY-MM-DD HH:mm');
+export const formatDateTime = (epochMs: number): string => formatShanghai(epochMs, 'YYYY-MM-DD HH:mm');
 
 export const formatDuration = (minutes: number): string => {
   if (minutes < 60) return `${minutes}分钟`;

@@ -18,3 +18,10 @@ export const messageOf = (error: unknown): string => {
   if (error instanceof ApiCallError) return error.message;
   return '网络异常，请稍后重试';
 };
+
+/**
+ * The server's answer to a WeChat user with no account yet (FORBIDDEN “请先完成注册”, see
+ * runtime/defineFunction): pages invite them to register instead of reporting a failure.
+ */
+export const isUnregistered = (error: unknown): boolean =>
+  error instanceof ApiCallError && error.code === 'FORBIDDEN' && error.message.includes('注册');

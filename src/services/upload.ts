@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { MAX_UPLOAD_BYTES, UPLOAD_TYPES } from '../../types/files';
+import { MAX_UPLOAD_BYTES, UPLOAD_TYPES } from '../../types/constants/files';
 import { ApiCallError } from './apiCallError';
 import { getToken } from './session';
 

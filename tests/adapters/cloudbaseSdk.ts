@@ -10,18 +10,13 @@ const sdkRequire = createRequire(require.resolve('@cloudbase/node-sdk'));
 const dbPath = sdkRequire.resolve('@cloudbase/database');
 const dbRequire = createRequire(dbPath);
 
-export interface Requester {
-  send(api: string, data?: Record<string, unknown>): Promise<unknown>;
-}
-
 interface DbModule {
-  Db: (new (config: object) => CloudbaseDatabase) & { reqClass: new (config: object) => Requester };
+  Db: new (config: object) => CloudbaseDatabase;
 }
 
 const { Db } = dbRequire(dbPath) as DbModule;
 const { QuerySerializer } = dbRequire('./serializer/query') as { QuerySerializer: { encode(q: object): unknown } };
 const { UpdateSerializer } = dbRequire('./serializer/update') as { UpdateSerializer: { encode(u: object): unknown } };
-const { EJSON } = dbRequire('bson') as { EJSON: { parse(text: string, options?: { relaxed: boolean }): unknown } };
 
 /** The real `db.command`, as `tcb.init().database().command` would give. */
 export const realCommand: CloudbaseCommand = new Db({}).command;
@@ -29,17 +24,3 @@ export const realCommand: CloudbaseCommand = new Db({}).command;
 /** What the SDK sends for a `where()` argument / an `update()` argument. */
 export const wireQuery = (q: object): unknown => QuerySerializer.encode(q);
 export const wireUpdate = (u: object): unknown => UpdateSerializer.encode(u);
-export const parseEjson = (text: unknown): unknown => EJSON.parse(String(text), { relaxed: true });
-
-/**
- * A real `Db` whose transport is `send`: the SDK's own query building, result shaping and transaction
- * retry run, and nothing leaves the process. `reqClass` is static, so this replaces it for the file.
- */
-export const realDbOver = (send: (api: string, data: Record<string, unknown>) => unknown): CloudbaseDatabase => {
-  Db.reqClass = class {
-    async send(api: string, data: Record<string, unknown> = {}) {
-      return send(api, data);
-    }
-  };
-  return new Db({ env: 'test-env' });
-};

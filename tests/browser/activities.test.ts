@@ -166,7 +166,7 @@ describe('党群服务菜单 in the browser, against the local server', () => {
 
     // ---- 孙丽 signs her child up: 已报名 ----
     await loginAs(page, server.url, '孙丽');
-    await visibleText(page, '活动菜单', true).click();
+    await visibleText(page, '报名活动', true).click();
     await visibleText(page, `${monthLabel(month)}党群服务菜单`).waitFor();
     await card('亲子手工课').getByText('剩余').waitFor();
     expect(await card('亲子手工课').textContent()).toContain('剩余 1 个名额');
@@ -188,7 +188,7 @@ describe('党群服务菜单 in the browser, against the local server', () => {
 
     // ---- 周强 finds it full and joins the waitlist: 候补第1位 ----
     await loginAs(page, server.url, '周强');
-    await visibleText(page, '活动菜单', true).click();
+    await visibleText(page, '报名活动', true).click();
     await card('亲子手工课').getByText('已满·可候补').waitFor();
     await card('亲子手工课').click();
     await button(page, '加入候补').click();

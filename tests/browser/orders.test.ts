@@ -77,7 +77,7 @@ describe('点菜 → 派单 → 送菜 → 评菜 in the browser, against the lo
     await visible(page.locator('.weui-tabbar__label', { hasText: /^服务$/ })).click();
     await cell(page, '小家电维修').click();
     await button(page, '我要点单').click();
-    await page.waitForURL(/pages\/orders\/form/);
+    await page.waitForURL(/resident-orders\/pages\/form/);
 
     // Prefilled from the profile.
     await expect(visible(page.locator('input[placeholder="如：2号楼2单元402"]')).inputValue()).resolves.toBe('2号楼2单元402');
@@ -93,10 +93,10 @@ describe('点菜 → 派单 → 送菜 → 评菜 in the browser, against the lo
     await shot('orders-1-form');
     await button(page, '确认点单').click();
 
-    await page.waitForURL(/pages\/orders\/detail\?id=/);
+    await page.waitForURL(/resident-orders\/pages\/detail\/index\?id=/);
     orderUrl = page.url();
     await visibleText(page, '社区正在为您安排党员志愿者', false).waitFor();
-    await visibleText(page, '提交订单 → 待派单', true).waitFor();
+    await visibleText(page, '孙丽 · 提交订单', true).waitFor();
   });
 
   test('李红梅 dispatches it to 张建国 from the 派单台', async () => {
@@ -113,7 +113,7 @@ describe('点菜 → 派单 → 送菜 → 评菜 in the browser, against the lo
     await expect(zhang.textContent()).resolves.toContain('技能匹配');
     await zhang.locator('taro-button-core').click();
     await dialogButton('确认派单').click();
-    await visibleText(page, '待派单 → 已派单', true).waitFor();
+    await visibleText(page, '李红梅 · 派单', true).waitFor();
     await visibleText(page, '派给张建国', true).waitFor();
   });
 
@@ -130,7 +130,7 @@ describe('点菜 → 派单 → 送菜 → 评菜 in the browser, against the lo
 
     await button(page, '开始服务').click();
     await dialogButton('开始服务').click();
-    await visibleText(page, '已派单 → 服务中', true).waitFor();
+    await visibleText(page, '张建国 · 开始服务', true).waitFor();
 
     await visible(page.locator('textarea[placeholder="如：更换了电饭煲温控器，已试用正常"]')).fill('更换了电饭煲温控器，已试用正常');
     // Taro h5's chooseImage puts an <input type="file" id="taroChooseImage"> in the page and clicks it.
@@ -142,7 +142,7 @@ describe('点菜 → 派单 → 送菜 → 评菜 in the browser, against the lo
     await shot('orders-3-task-detail');
 
     await button(page, '完成服务').click();
-    await visibleText(page, '服务中 → 待评价', true).waitFor();
+    await visibleText(page, '张建国 · 完成服务', true).waitFor();
     // The photo is now stored and served by the local gateway.
     const src = await visible(page.locator('.photo-grid__image img, img.photo-grid__image')).getAttribute('src');
     expect(src).toMatch(/^\/files\/[a-z0-9]+\.png$/);
@@ -153,10 +153,10 @@ describe('点菜 → 派单 → 送菜 → 评菜 in the browser, against the lo
   test('孙丽 rates it 5★ and sees the five steps of the timeline', async () => {
     await loginAs(page, server.url, '孙丽');
     await entry('我的订单').click();
-    await page.waitForURL(/pages\/orders\/index/);
+    await page.waitForURL(/resident-orders\/pages\/list/);
     await visible(page.locator('.kind-switch__tab', { hasText: '待评价' })).click();
     await orderCard('小家电维修').click();
-    await page.waitForURL(/pages\/orders\/detail/);
+    await page.waitForURL(/resident-orders\/pages\/detail/);
     expect(page.url()).toBe(orderUrl);
 
     await visible(page.locator('#star-5')).click();
@@ -166,16 +166,15 @@ describe('点菜 → 派单 → 送菜 → 评菜 in the browser, against the lo
     await visible(page.locator('textarea[placeholder="说说这次服务（选填）"]')).fill('张师傅修得又快又好');
     await button(page, '提交评价').click();
 
-    await visibleText(page, '待评价 → 已评价', true).waitFor();
+    await visibleText(page, '孙丽 · 评价服务', true).waitFor();
     const steps = await page.locator('.timeline__item').filter({ visible: true }).allTextContents();
     expect(steps).toHaveLength(5);
-    expect(steps[0]).toContain('待评价 → 已评价');
-    expect(steps[0]).toContain('孙丽');
-    expect(steps[1]).toContain('服务中 → 待评价');
-    expect(steps[2]).toContain('已派单 → 服务中');
-    expect(steps[3]).toContain('待派单 → 已派单');
-    expect(steps[3]).toContain('李红梅');
-    expect(steps[4]).toContain('提交订单 → 待派单');
+    // Oldest first, in words, like a wish's timeline.
+    expect(steps[0]).toContain('孙丽 · 提交订单');
+    expect(steps[1]).toContain('李红梅 · 派单');
+    expect(steps[2]).toContain('张建国 · 开始服务');
+    expect(steps[3]).toContain('张建国 · 完成服务');
+    expect(steps[4]).toContain('孙丽 · 评价服务');
     await visibleText(page, '张师傅修得又快又好', true).waitFor();
     await shot('orders-4-rated-timeline');
   });
@@ -191,7 +190,7 @@ describe('点菜 → 派单 → 送菜 → 评菜 in the browser, against the lo
     await shot('orders-5-points');
 
     await button(page, '查看先锋榜').click();
-    await page.waitForURL(/pages\/orders\/leaderboard/);
+    await page.waitForURL(/me\/pages\/leaderboard/);
     const first = visible(page.locator('.board-row', { hasText: '张建国' }));
     await expect(first.textContent()).resolves.toMatch(/^1张建国（我）.*15积分$/);
   });
@@ -202,7 +201,7 @@ describe('点菜 → 派单 → 送菜 → 评菜 in the browser, against the lo
     const messages = visible(page.locator('.nut-cell', { hasText: '消息中心' }));
     await expect(messages.locator('.badge-count').textContent()).resolves.toBe('2');
     await messages.click();
-    await page.waitForURL(/pages\/orders\/messages/);
+    await page.waitForURL(/me\/pages\/messages/);
     await visibleText(page, '您的服务已有党员接单', true).waitFor();
     await visibleText(page, '服务已完成，请评价', true).waitFor();
     await button(page, '全部已读').click();
@@ -225,7 +224,8 @@ describe('点菜 → 派单 → 送菜 → 评菜 in the browser, against the lo
     await chip(/^下午$/).click();
     await button(page, '确认点单').click();
     await page.waitForURL(/orders-staff\/pages\/order\/index/);
-    await visibleText(page, '代赵秀兰点单', true).waitFor();
+    // The timeline names no one for a proxy order (main: privacy), it says the community ordered.
+    await visibleText(page, '社区代点单', true).waitFor();
     // 上门理发 needs 陪伴照护: 刘芳 matches, 张建国 does not.
     const liu = visible(page.locator('.member-option', { hasText: '刘芳' }));
     await expect(liu.textContent()).resolves.toContain('技能匹配');
@@ -244,7 +244,7 @@ describe('点菜 → 派单 → 送菜 → 评菜 in the browser, against the lo
     await entry('任务大厅').click();
     await page.waitForURL(/orders-member\/pages\/hall/);
     const card = orderCard('水电小修');
-    await expect(card.textContent()).resolves.toContain('赵秀兰（代点单） · 138****0021');
+    await expect(card.textContent()).resolves.toContain('赵**（代点单） · 138****0021'); // masked before it is theirs (main: privacy)
     await expect(card.textContent()).resolves.not.toContain('1号楼1单元101');
     await expect(page.locator('.order-card', { hasText: '上门理发' }).filter({ visible: true }).count()).resolves.toBe(0);
     await shot('orders-7-task-hall');

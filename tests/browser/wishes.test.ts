@@ -57,7 +57,7 @@ describe('微心愿 in the browser, against the local server', () => {
     fulfilledBefore = await wallCount('累计圆梦');
 
     await button(page, '发布心愿').click();
-    await page.waitForURL(/pages\/wishes\/post/);
+    await page.waitForURL(/resident-wishes\/pages\/post/);
     await visibleText(page, '说出您的微心愿').waitFor();
     await field('心愿为谁').getByText('老人', { exact: true }).click();
     await field('心愿类型').getByText('物质', { exact: true }).click();
@@ -67,7 +67,7 @@ describe('微心愿 in the browser, against the local server', () => {
     await screenshot(page, 'wishes-1-post-form');
     await button(page, '提交心愿').click();
 
-    await page.waitForURL(/pages\/wishes\/detail/);
+    await page.waitForURL(/resident-wishes\/pages\/detail/);
     await visibleText(page, '待审核').waitFor();
     await visibleText(page, '孙丽 · 发布心愿').waitFor();
   });
@@ -101,9 +101,10 @@ describe('微心愿 in the browser, against the local server', () => {
     await screenshot(page, 'wishes-3-wall');
 
     await onWall.locator('taro-button-core', { hasText: '我来认领' }).click();
-    await visibleText(page, '每人最多同时认领3个心愿').waitFor();
-    await dialogButton('确认认领').click();
-    await page.waitForURL(/pages\/wishes\/detail/);
+    // The wall asks with WeChat's own modal (Taro draws it in h5).
+    await page.locator('.taro-modal__text').filter({ hasText: '每人最多同时认领3个心愿', visible: true }).waitFor();
+    await page.locator('.taro-model__confirm').filter({ visible: true }).click();
+    await page.waitForURL(/resident-wishes\/pages\/detail/);
     await visibleText(page, '已认领').waitFor();
     // The claimer sees the phone number to arrange the delivery.
     await visibleText(page, '13800000022').waitFor();
@@ -125,9 +126,9 @@ describe('微心愿 in the browser, against the local server', () => {
   test('孙丽 confirms receipt, and 累计圆梦 has risen by one', async () => {
     await loginAs(page, server.url, '孙丽');
     await visibleText(page, '我的心愿', true).click();
-    await page.waitForURL(/pages\/wishes\/mine/);
+    await page.waitForURL(/resident-wishes\/pages\/mine/);
     await card(TITLE).locator('.wish-card__name').click();
-    await page.waitForURL(/pages\/wishes\/detail/);
+    await page.waitForURL(/resident-wishes\/pages\/detail/);
 
     await button(page, '确认收到').click();
     await visibleText(page, '不能撤销').waitFor();

@@ -28,9 +28,18 @@ describe('ErrorState', () => {
 
   it('offers the caller’s way forward', () => {
     const onAction = jest.fn();
-    render(<ErrorState error={new ApiCallError({ code: 'FORBIDDEN', message: '请先完成注册' })} onRetry={jest.fn()} actionText="去注册" onAction={onAction} />);
-    fireEvent.click(screen.getByRole('button', { name: '去注册' }));
+    render(<ErrorState error={new ApiCallError({ code: 'FORBIDDEN', message: '没有权限进行此操作' })} onRetry={jest.fn()} actionText="返回首页" onAction={onAction} />);
+    fireEvent.click(screen.getByRole('button', { name: '返回首页' }));
     expect(onAction).toHaveBeenCalledTimes(1);
+  });
+
+  it('invites an unregistered visitor to register instead of reporting a failure (issue 13 bug 5)', () => {
+    render(<ErrorState error={new ApiCallError({ code: 'FORBIDDEN', message: '请先完成注册' })} onRetry={jest.fn()} />);
+    expect(screen.queryByText('加载失败')).toBeNull();
+    expect(screen.queryByText('重新加载')).toBeNull();
+    expect(screen.getByText('欢迎来到邻里服务')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '立即注册' }));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/me/pages/register/index' });
   });
 
   it('in the browser, sends an unauthenticated visitor back to the demo login', () => {

@@ -4,7 +4,7 @@ import { resetTaroMock, router } from './mocks/taro';
 import type { ActivityView, SignupView } from '../../types/activities';
 import type { UserProfile } from '../../types/users';
 import { ApiCallError, call } from '../../src/services';
-import SignUpPage from '../../src/pages/activities/signup';
+import SignUpPage from '../../src/packages/resident-activities/pages/signup/index';
 
 jest.mock('../../src/services', () => ({
   ...jest.requireActual('../../src/services'),
@@ -181,7 +181,7 @@ describe('activity sign-up form', () => {
     ]);
     expect(await screen.findByText('已报名')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '查看我的报名' }));
-    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/activities/mine' });
+    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/resident-activities/pages/mine/index' });
   });
 
   it('shows 候补第N位 when the answer is a waitlisted sign-up', async () => {
@@ -213,5 +213,64 @@ describe('activity sign-up form', () => {
     expect(within(attendeeBox(1)).getByText('本活动面向6–12岁的居民')).toBeTruthy();
     expect(Taro.showToast).toHaveBeenCalledWith({ title: '本活动面向6–12岁的居民', icon: 'none' });
     expect(names()).toHaveLength(1);
+  });
+
+  it('shows the places left after the sign-up, not before it (issue 13 bug 3)', async () => {
+    let reads = 0;
+    mockedCall.mockImplementation(((fn: string, action: string) => {
+      if (fn === 'users' && action === 'me') return Promise.resolve({ user: PROFILE });
+      if (fn === 'activities' && action === 'getActivity') {
+        reads += 1;
+        const after = reads > 1 ? { confirmedCount: 10, placesLeft: 0 } : {};
+        return Promise.resolve({ activity: { ...ACTIVITY, capacity: 12, confirmedCount: 9, placesLeft: 3, ...after }, mySignup: null, waitlisted: 0 });
+      }
+      if (fn === 'activities' && action === 'signUp') return Promise.resolve(signup({}));
+      return Promise.reject(new Error(`unexpected call ${fn}.${action}`));
+    }) as typeof call);
+    await renderForm();
+    expect(screen.getByText('3')).toBeTruthy();
+    fireEvent.change(ages()[0], { target: { value: '9' } });
+    await submit();
+    expect(await screen.findByText('已报名')).toBeTruthy();
+    await waitFor(() => expect(screen.getByText('已满·可候补')).toBeTruthy());
+    expect(screen.queryByText('剩余')).toBeNull();
+  });
+
+  it('lets a member sign up as a volunteer without the waitlist wording or the age notice (issue 13 bug 8)', async () => {
+    mockedCall.mockImplementation(((fn: string, action: string) => {
+      if (fn === 'users' && action === 'me') return Promise.resolve({ user: { ...PROFILE, role: 'member', memberStatus: 'approved' } });
+      if (fn === 'activities' && action === 'getActivity') return Promise.resolve({ activity: { ...ACTIVITY, confirmedCount: 10, placesLeft: 0 }, mySignup: null, waitlisted: 2 });
+      return Promise.reject(new Error(`unexpected call ${fn}.${action}`));
+    }) as typeof call);
+    render(<SignUpPage />);
+    await screen.findByText('本活动面向6–12岁的居民');
+    expect(screen.getByRole('button', { name: '提交并加入候补' })).toBeTruthy();
+
+    fireEvent.click(screen.getByText('志愿服务'));
+    expect(screen.getByRole('button', { name: '提交志愿服务报名' })).toBeTruthy();
+    expect(screen.queryByText('本活动面向6–12岁的居民')).toBeNull();
+    expect(screen.queryByText(/提交并加入候补/)).toBeNull();
+    expect(screen.getByText('以党员志愿者身份服务本活动')).toBeTruthy();
+  });
+
+  it('lets staff sign a resident up on their behalf (代报名, issue 13 bug 1)', async () => {
+    router.params = { id: 'a1', for: 'u_zhao', forName: encodeURIComponent('赵秀兰') };
+    mockedCall.mockImplementation(((fn: string, action: string) => {
+      if (fn === 'users' && action === 'me') return Promise.resolve({ user: { ...PROFILE, _id: 'u_li', name: '李红梅', role: 'staff' } });
+      if (fn === 'activities' && action === 'getActivity') return Promise.resolve({ activity: ACTIVITY, mySignup: null, waitlisted: 0 });
+      if (fn === 'activities' && action === 'signUp') return Promise.resolve(signup({ userId: 'u_zhao', userName: '赵秀兰', proxy: true }));
+      return Promise.reject(new Error(`unexpected call ${fn}.${action}`));
+    }) as typeof call);
+    render(<SignUpPage />);
+    expect(await screen.findByText('为赵秀兰代报名')).toBeTruthy();
+    await waitFor(() => expect(names()[0].value).toBe('赵秀兰'));
+    fireEvent.change(ages()[0], { target: { value: '9' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '为赵秀兰提交报名' }));
+    });
+    expect(signUpCalls()).toHaveLength(1);
+    expect(signUpCalls()[0][2]).toMatchObject({ activityId: 'a1', onBehalfOf: 'u_zhao', attendees: [{ name: '赵秀兰', relation: 'self', age: 9 }] });
+    fireEvent.click(await screen.findByRole('button', { name: '查看报名名单' }));
+    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/activities-staff/pages/attendees/index?id=a1' });
   });
 });

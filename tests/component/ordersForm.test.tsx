@@ -171,3 +171,25 @@ describe('order form (点菜)', () => {
     });
   });
 });
+
+describe('order form and the monthly quota (issue 13 bug 7)', () => {
+  beforeEach(() => {
+    resetTaroMock();
+    (call as jest.Mock).mockReset?.();
+  });
+
+  it('shows the places left this month before the form is filled', () => {
+    render(<OrderForm item={{ ...ITEM, monthlyQuota: 30, quotaLeft: 4 }} prefill={PREFILL} onCreated={jest.fn()} />);
+    expect(screen.getByText('本月剩余 4 个名额')).toBeTruthy();
+    expect((screen.getByRole('button', { name: '确认点单' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('says the quota is used up at once and offers no submit', () => {
+    render(<OrderForm item={{ ...ITEM, monthlyQuota: 30, quotaLeft: 0 }} prefill={PREFILL} onCreated={jest.fn()} />);
+    expect(screen.getAllByText('本月名额已用完').length).toBeGreaterThan(0);
+    expect(screen.getByText(/下月1日起可以再预约/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '确认点单' })).toBeNull();
+    const button = screen.getByRole('button', { name: '本月名额已用完' }) as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+  });
+});

@@ -4,7 +4,7 @@ import type { UserSummary } from '../../types/users';
 import { ApiCallError, call } from '../../src/services';
 import { grabOrder } from '../../src/packages/orders-member/components/grab';
 import { matchesSkills, rankMembers } from '../../src/packages/orders-staff/components/MemberPicker';
-import { elderlyFirst } from '../../src/packages/orders-staff/components/residents';
+import { residentsFirstElderly } from '../../src/components/ResidentPicker';
 import { staffCancelProblem } from '../../src/packages/orders-staff/components/staffCancel';
 
 jest.mock('../../src/services', () => ({
@@ -64,9 +64,10 @@ describe('派单 and 代点单 helpers', () => {
     expect(matchesSkills(members[2], ['家电维修', '水电维修'])).toBe(false);
   });
 
-  it('lists 长辈 first for 代点单', () => {
-    const residents = [member('孙丽', []), member('赵秀兰', [], true), member('周强', [])];
-    expect(elderlyFirst(residents).map((r) => r.name)).toEqual(['赵秀兰', '孙丽', '周强']);
+  it('lists residents and members, 长辈 first, for 代点单, 代发心愿 and 代报名 alike', () => {
+    const staff = { ...member('李红梅', []), role: 'staff' as const };
+    const residents = [member('孙丽', []), member('赵秀兰', [], true), staff, member('周强', [])];
+    expect(residentsFirstElderly(residents).map((r) => r.name)).toEqual(['赵秀兰', '孙丽', '周强']);
   });
 
   it('requires staff to say why they cancel, in the server’s words', () => {

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { resetTaroMock } from './mocks/taro';
 import type { UserProfile } from '../../types/users';
 import { ApiCallError, call } from '../../src/services';
-import RegisterPage from '../../src/pages/register/index';
+import RegisterPage from '../../src/packages/me/pages/register/index';
 
 jest.mock('../../src/services', () => ({
   ...jest.requireActual('../../src/services'),

@@ -4,7 +4,7 @@ import { resetTaroMock } from './mocks/taro';
 import type { WishDetail } from '../../types/wishes';
 import { ApiCallError, call, uploadPhoto } from '../../src/services';
 import { WishForm } from '../../src/pages/wishes/components/WishForm';
-import { todayInShanghai } from '../../src/pages/wishes/wishTime';
+import { defaultDeadline, shanghaiDate, todayInShanghai } from '../../src/pages/wishes/wishTime';
 
 // Taro's Picker and Image have no stand-in in mocks/: a date input and an <img> do here.
 jest.mock('@tarojs/components', () => {
@@ -43,7 +43,7 @@ const fillValidForm = () => {
   type('如：想要一台收音机', '  想要一台收音机 ');
   type('说说心愿的具体情况，方便志愿者准备（300字以内）', '老人独居，平时喜欢听戏曲，希望有一台收音机。');
   type('0～500', '120');
-  pick('2099-12-31');
+  pick(defaultDeadline());
 };
 
 const submit = async (name = '提交心愿') => {
@@ -100,6 +100,16 @@ describe('wish form (发布心愿)', () => {
     expect(postCalls()).toHaveLength(0);
   });
 
+  it('refuses a deadline more than 180 days ahead (two years out), with the server’s words', async () => {
+    render(<WishForm onPosted={jest.fn()} />);
+    fillValidForm();
+    pick(shanghaiDate(Date.now() + 2 * 365 * 86_400_000));
+    await submit();
+
+    expect(screen.getByText(/^截止日期最晚为180天内（\d{4}-\d{2}-\d{2}）$/)).toBeTruthy();
+    expect(postCalls()).toHaveLength(0);
+  });
+
   it('accepts today as the deadline', async () => {
     mockedCall.mockResolvedValue(POSTED);
     render(<WishForm onPosted={jest.fn()} />);
@@ -135,7 +145,7 @@ describe('wish form (发布心愿)', () => {
           title: '想要一台收音机',
           content: '老人独居，平时喜欢听戏曲，希望有一台收音机。',
           value: 120,
-          deadline: '2099-12-31',
+          deadline: defaultDeadline(),
           photos: ['local://abc123.jpg'],
         },
         { requestId: expect.stringMatching(/^.{8,64}$/) },
@@ -186,7 +196,7 @@ describe('wish form (发布心愿)', () => {
     type('如：想要一台收音机', '想有人陪着去公园');
     type('说说心愿的具体情况，方便志愿者准备（300字以内）', '腿脚不便，想有人周末陪着去公园走走。');
     type('0～500', '0');
-    pick('2099-06-01');
+    pick(defaultDeadline());
     await submit('为赵秀兰提交心愿');
 
     expect(postCalls()[0][2]).toEqual({
@@ -195,7 +205,7 @@ describe('wish form (发布心愿)', () => {
       title: '想有人陪着去公园',
       content: '腿脚不便，想有人周末陪着去公园走走。',
       value: 0,
-      deadline: '2099-06-01',
+      deadline: defaultDeadline(),
       onBehalfOf: 'u_zhao',
     });
   });

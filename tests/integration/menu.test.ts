@@ -1,5 +1,6 @@
 import { ITEM_STATUSES, ITEM_TRANSITIONS } from '../../types/menu';
 import { openHarness, type Harness } from '../support/harness';
+import { itemByTitle, orderForm, requestId } from '../support/orderFixtures';
 
 let h: Harness;
 beforeEach(async () => {
@@ -114,5 +115,22 @@ describe('备菜: the service menu', () => {
     expect(drafts.items.map((i) => i.title)).toEqual(['空调清洗']);
     const other = await h.okAs('staff-other')('orders', 'listItemsAdmin', {});
     expect(other.items).toEqual([]);
+  });
+});
+
+describe('本月剩余名额', () => {
+  test('the menu and the item say how many places this month’s quota still has, counted as orders take them', async () => {
+    const place = await itemByTitle(h, '作业辅导');
+    const leftOnMenu = async () =>
+      (await h.okAs('resident-sun')('orders', 'listMenu', {})).sections.flatMap((s) => s.items).find((i) => i._id === place._id)?.quotaLeft;
+    expect(await leftOnMenu()).toBe(20);
+    const order = await h.okAs('resident-sun')('orders', 'createOrder', orderForm(place._id), requestId());
+    expect(await leftOnMenu()).toBe(19);
+    expect((await h.okAs('resident-zhou')('orders', 'getItem', { itemId: place._id })).quotaLeft).toBe(19);
+    await h.okAs('resident-sun')('orders', 'cancelOrder', { orderId: order._id });
+    expect(await leftOnMenu()).toBe(20);
+    // An item without a quota has no count to show.
+    const free = await itemByTitle(h, '小家电维修');
+    expect((await h.okAs('resident-sun')('orders', 'getItem', { itemId: free._id })).quotaLeft).toBeNull();
   });
 });

@@ -84,6 +84,8 @@ test('the queries of every list and read action use a declared index, without a 
     ['users.listUsers keyword', () => h.okAs('staff-li')('users', 'listUsers', { keyword: '孙' })],
     ['users.listUsers pending', () => h.okAs('staff-li')('users', 'listUsers', { memberStatus: 'pending' })],
     ['users.listMessages', () => h.okAs('resident-sun')('users', 'listMessages', {})],
+    ['users.homeBadges staff', () => h.okAs('staff-li')('users', 'homeBadges', {})],
+    ['users.homeBadges member', () => h.okAs('member-zhang')('users', 'homeBadges', {})],
     ['points.myPoints', () => h.okAs('member-zhang')('points', 'myPoints', {})],
     ['points.leaderboard month', () => h.okAs('member-zhang')('points', 'leaderboard', { period: 'month' })],
     ['points.leaderboard year', () => h.okAs('member-zhang')('points', 'leaderboard', { period: 'year' })],

@@ -91,6 +91,8 @@ export const TOUR: TourStop[] = [
     },
   },
   { name: 'users.listMessages', kind: 'read', setup: async (h) => () => h.as('resident-sun')('users', 'listMessages', {}) },
+  { name: 'users.homeBadges (staff)', kind: 'read', setup: async (h) => { await orderIn(h, 'submitted'); return () => h.as('staff-li')('users', 'homeBadges', {}); } },
+  { name: 'users.homeBadges (member)', kind: 'read', setup: async (h) => { await orderIn(h, 'assigned'); return () => h.as('member-zhang')('users', 'homeBadges', {}); } },
   { name: 'users.markMessagesRead', kind: 'write', setup: async (h) => () => h.as('resident-sun')('users', 'markMessagesRead', {}) },
   // the menu
   { name: 'orders.listMenu', kind: 'read', setup: async (h) => () => h.as('resident-sun')('orders', 'listMenu', {}) },

@@ -201,12 +201,12 @@ describe('活动 tab in the built mini-program', () => {
   it('opens an activity’s detail when its card is tapped', async () => {
     const page = await mp.open('pages/activities/index');
     await page.tapText('健康义诊');
-    expect(mp.navigations).toContainEqual({ api: 'navigateTo', url: '/pages/activities/detail?id=a_clinic' });
+    expect(mp.navigations).toContainEqual({ api: 'navigateTo', url: '/packages/resident-activities/pages/detail/index?id=a_clinic' });
     page.close();
   });
 
   it('shows my sign-up on the activity page with its check-in code, and asks before cancelling', async () => {
-    const page = await mp.open('pages/activities/detail', { id: CLASS._id });
+    const page = await mp.open('packages/resident-activities/pages/detail/index', { id: CLASS._id });
     expect(mp.calls).toContainEqual({ name: 'activities', data: { action: 'getActivity', data: { activityId: CLASS._id } } });
     const text = page.text();
     expect(text).toContain('四点半课堂·手工课');

@@ -23,18 +23,20 @@ const profile = (overrides: Partial<UserProfile>): UserProfile => ({
 
 let mp: MiniProgram;
 let me: UserProfile | null = null;
+let badges: unknown = null;
 
 beforeAll(() => {
-  mp = bootMiniProgram((call) =>
-    call.name === 'users' && call.data.action === 'me'
-      ? { ok: true, data: { user: me } }
-      : { ok: false, error: { code: 'NOT_FOUND', message: `未知的操作：${call.data.action}` } },
-  );
+  mp = bootMiniProgram((call) => {
+    if (call.name === 'users' && call.data.action === 'me') return { ok: true, data: { user: me } };
+    if (call.name === 'users' && call.data.action === 'homeBadges' && badges) return { ok: true, data: badges };
+    return { ok: false, error: { code: 'NOT_FOUND', message: `未知的操作：${call.data.action}` } };
+  });
 });
 
 beforeEach(() => {
   mp.storage.clear();
   mp.navigations.length = 0;
+  badges = null;
 });
 
 describe('首页 in the built mini-program', () => {
@@ -45,7 +47,7 @@ describe('首页 in the built mini-program', () => {
     expect(page.text()).toContain('欢迎来到邻里服务');
 
     await page.tapText('立即注册');
-    expect(mp.navigations).toContainEqual({ api: 'navigateTo', url: '/pages/register/index' });
+    expect(mp.navigations).toContainEqual({ api: 'navigateTo', url: '/packages/me/pages/register/index' });
     page.close();
   });
 
@@ -63,10 +65,30 @@ describe('首页 in the built mini-program', () => {
     page.close();
   });
 
+  it('shows staff what waits on the tiles, from users.homeBadges (issue 13)', async () => {
+    me = profile({ name: '李红梅', role: 'staff' });
+    badges = { dispatch: 3, wishReview: 12, memberReview: 0, myTasks: null, taskHall: null, myClaims: null, unreadMessages: 0 };
+    const page = await mp.open('pages/index/index');
+    await page.settle(300);
+    expect(mp.calls).toContainEqual({ name: 'users', data: { action: 'homeBadges', data: {} } });
+    const flat = page.text().replace(/\s+/g, '');
+    expect(flat).toContain('派单台待派单、超时、低分回访3');
+    expect(flat).toContain('心愿审核居民发布的心愿12');
+    // Nothing waits for 党员审核: no badge.
+    expect(flat).toContain('党员审核双报到申请活动签到');
+    page.close();
+  });
+
   it('shows a resident their member application state', async () => {
     me = profile({ memberStatus: 'pending', branch: '区人民医院党支部', skills: ['医疗健康'] });
     const page = await mp.open('pages/index/index');
-    expect(page.text()).toContain('服务菜单');
+    // The identity cached from the previous test shows until users.me answers.
+    await page.settle(300);
+    // A resident's home leads with what they can do next.
+    expect(page.text()).toContain('我想要');
+    expect(page.text()).toContain('预约服务');
+    expect(page.text()).toContain('发布心愿');
+    expect(page.text()).toContain('报名活动');
     expect(page.text()).toContain('审核中');
     expect(page.text()).not.toContain('党员审核');
     page.close();

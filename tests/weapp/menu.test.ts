@@ -31,7 +31,8 @@ const MENU = MenuOutput.parse({
       category: category('cat_repair', '家电维修', 'regular', 1),
       items: [
         item('i_small', 'cat_repair', '家电维修', 'regular', '小家电维修', { skills: ['家电维修'] }),
-        item('i_water', 'cat_repair', '家电维修', 'regular', '水电小修', { skills: ['水电维修'], monthlyQuota: 30 }),
+        item('i_water', 'cat_repair', '家电维修', 'regular', '水电小修', { skills: ['水电维修'], monthlyQuota: 30, quotaLeft: 4 }),
+        item('i_full', 'cat_repair', '家电维修', 'regular', '空调清洗', { monthlyQuota: 10, quotaLeft: 0 }),
       ],
     },
     { category: category('cat_law', '法律咨询', 'regular', 2), items: [item('i_law', 'cat_law', '法律咨询', 'regular', '法律咨询服务', { durationMinutes: 90 })] },
@@ -63,7 +64,9 @@ describe('服务菜单 in the built mini-program', () => {
     expect(text).toContain('小家电维修');
     expect(text).toContain('1小时 · 家电维修');
     expect(text).toContain('水电小修');
-    expect(text).toContain('每月30次');
+    // Issue 13 bug 7: the places left this month, and a used-up quota, show on the menu.
+    expect(text).toContain('本月剩余 4 个名额');
+    expect(text).toContain('本月名额已用完');
     expect(text).toContain('法律咨询服务');
     expect(text).toContain('1小时30分钟');
     expect(text).not.toContain('作业辅导');
@@ -78,7 +81,7 @@ describe('服务菜单 in the built mini-program', () => {
     const text = page.text();
     expect(text).toContain('四点半课堂');
     expect(text).toContain('作业辅导');
-    expect(text).toContain('每月20次');
+    expect(text).toContain('每月20个名额');
     expect(text).not.toContain('小家电维修');
 
     await page.tapId('tab-regular');
@@ -96,12 +99,21 @@ describe('服务菜单 in the built mini-program', () => {
     page.close();
   });
 
-  it('shows the server’s refusal and a way forward, then recovers on retry', async () => {
+  it('invites an unregistered visitor to register rather than reporting 加载失败 (issue 13 bug 5)', async () => {
     mp.answer(() => ({ ok: false, error: { code: 'FORBIDDEN', message: '请先完成注册' } }));
     const page = await mp.open('pages/menu/index');
+    expect(page.text()).toContain('欢迎来到邻里服务');
+    expect(page.text()).not.toContain('加载失败');
+    await page.tapText('立即注册');
+    expect(mp.navigations).toContainEqual({ api: 'navigateTo', url: '/packages/me/pages/register/index' });
+    page.close();
+  });
+
+  it('shows the server’s refusal and recovers on retry', async () => {
+    mp.answer(() => ({ ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } }));
+    const page = await mp.open('pages/menu/index');
     expect(page.text()).toContain('加载失败');
-    expect(page.text()).toContain('请先完成注册');
-    expect(page.text()).toContain('去注册');
+    expect(page.text()).toContain('系统繁忙，请稍后再试');
 
     mp.answer(() => ok(MENU));
     await page.tapText('重新加载');

@@ -165,7 +165,17 @@ export const bootMiniProgram = (initial: CloudAnswer): MiniProgram => {
       document.body.appendChild(parent);
       page.attach(parent);
 
-      const settle = (ms = SETTLE_MS) => sleep(ms);
+      /** At least `ms`, then until the rendered text holds still (a busy machine renders late), 2 s at most. */
+      const settle = async (ms = SETTLE_MS) => {
+        await sleep(ms);
+        let before = page.dom.textContent;
+        for (let waited = 0; waited < 2000; waited += 100) {
+          await sleep(100);
+          const now = page.dom.textContent;
+          if (now === before && now) return;
+          before = now;
+        }
+      };
       const tapSid = async (sid: string) => {
         const target = page.querySelector(`#${sid}`);
         if (!target) throw new Error(`no element #${sid} on ${route}`);

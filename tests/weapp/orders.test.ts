@@ -91,7 +91,7 @@ beforeEach(() => {
 describe('订单详情 in the built mini-program', () => {
   it('shows the order, who serves it, and the timeline newest first', async () => {
     mp.answer((call) => (call.data.action === 'getOrder' ? ok('orders', 'getOrder', COMPLETED) : notFound(call)));
-    const page = await mp.open('pages/orders/detail', { id: 'o_done' });
+    const page = await mp.open('packages/resident-orders/pages/detail/index', { id: 'o_done' });
 
     expect(ordersCalls(mp, 'getOrder').map((c) => c.data.data)).toEqual([{ orderId: 'o_done' }]);
     const text = page.text();
@@ -101,13 +101,13 @@ describe('订单详情 in the built mini-program', () => {
     expect(text).toContain('服务志愿者张建国');
     expect(text).toContain('更换了温控器，试用正常');
     expect(text).toContain('为这次服务打分');
-    // Timeline: who, when, from → to, note; the latest move first.
-    expect(text).toContain('服务中 → 待评价');
-    expect(text).toContain('待派单 → 已派单');
-    expect(text).toContain('提交订单 → 待派单');
-    expect(text).toContain('李红梅 · 2026-11-20 09:10');
+    // Timeline: who did what, when, the new state, the note; oldest first like a wish's.
+    expect(text).toContain('张建国 · 完成服务');
+    expect(text).toContain('李红梅 · 派单');
+    expect(text).toContain('孙丽 · 提交订单');
+    expect(text).toContain('李红梅 · 派单已派单2026-11-20 09:10');
     expect(text).toContain('派给张建国');
-    expect(text.indexOf('服务中 → 待评价')).toBeLessThan(text.indexOf('提交订单 → 待派单'));
+    expect(text.indexOf('孙丽 · 提交订单')).toBeLessThan(text.indexOf('张建国 · 完成服务'));
     // A resident cannot cancel once the service is done.
     expect(text).not.toContain('取消订单');
     page.close();
@@ -115,7 +115,7 @@ describe('订单详情 in the built mini-program', () => {
 
   it('asks for stars before sending a rating', async () => {
     mp.answer((call) => (call.data.action === 'getOrder' ? ok('orders', 'getOrder', COMPLETED) : notFound(call)));
-    const page = await mp.open('pages/orders/detail', { id: 'o_done' });
+    const page = await mp.open('packages/resident-orders/pages/detail/index', { id: 'o_done' });
 
     await page.tapText('提交评价');
     expect(page.text()).toContain('请点击星星评分');
@@ -134,7 +134,7 @@ describe('订单详情 in the built mini-program', () => {
       }
       return notFound(call);
     });
-    const page = await mp.open('pages/orders/detail', { id: 'o_done' });
+    const page = await mp.open('packages/resident-orders/pages/detail/index', { id: 'o_done' });
 
     await page.tapId('star-5');
     expect(page.text()).toContain('5星 · 非常满意');
@@ -146,7 +146,7 @@ describe('订单详情 in the built mini-program', () => {
     const text = page.text();
     expect(text).toContain('已评价');
     expect(text).toContain('居民评价★★★★★');
-    expect(text).toContain('待评价 → 已评价');
+    expect(text).toContain('孙丽 · 评价服务');
     expect(text).toContain('5星');
     expect(text).not.toContain('提交评价');
     page.close();
@@ -169,7 +169,7 @@ describe('我的订单 in the built mini-program', () => {
   });
 
   it('lists every order with its state and volunteer', async () => {
-    const page = await mp.open('pages/orders/index');
+    const page = await mp.open('packages/resident-orders/pages/list/index');
     expect(ordersCalls(mp, 'listMyOrders').map((c) => c.data.data)).toEqual([{ pageSize: 10 }]);
     const text = page.text();
     expect(text).toContain('水电小修');
@@ -181,7 +181,7 @@ describe('我的订单 in the built mini-program', () => {
   });
 
   it('shows 进行中 as 已派单 and 服务中 together, newest first, and opens an order on tap', async () => {
-    const page = await mp.open('pages/orders/index');
+    const page = await mp.open('packages/resident-orders/pages/list/index');
     mp.calls.length = 0;
 
     await page.tapText('进行中');
@@ -199,12 +199,12 @@ describe('我的订单 in the built mini-program', () => {
     expect(text.indexOf('血压血糖测量')).toBeLessThan(text.indexOf('法律咨询'));
 
     await page.tapText('血压血糖测量');
-    expect(mp.navigations).toContainEqual({ api: 'navigateTo', url: '/pages/orders/detail?id=o_serving' });
+    expect(mp.navigations).toContainEqual({ api: 'navigateTo', url: '/packages/resident-orders/pages/detail/index?id=o_serving' });
     page.close();
   });
 
   it('says what to do when a tab is empty', async () => {
-    const page = await mp.open('pages/orders/index');
+    const page = await mp.open('packages/resident-orders/pages/list/index');
     await page.tapText('已完成');
     await page.settle();
     expect(page.text()).toContain('还没有已完成的订单');
@@ -251,15 +251,15 @@ describe('服务详情 in the built mini-program', () => {
 
   it('gives a resident the one primary action 我要点单, which opens the order form', async () => {
     answerAs('resident');
-    const page = await mp.open('pages/menu/item', { id: 'i_small' });
+    const page = await mp.open('packages/resident-orders/pages/item/index', { id: 'i_small' });
     await page.tapText('我要点单');
-    expect(mp.navigations).toContainEqual({ api: 'navigateTo', url: '/pages/orders/form?itemId=i_small' });
+    expect(mp.navigations).toContainEqual({ api: 'navigateTo', url: '/packages/resident-orders/pages/form/index?itemId=i_small' });
     page.close();
   });
 
   it('sends staff to 代点单 instead', async () => {
     answerAs('staff');
-    const page = await mp.open('pages/menu/item', { id: 'i_small' });
+    const page = await mp.open('packages/resident-orders/pages/item/index', { id: 'i_small' });
     await page.tapText('代居民点单');
     expect(mp.navigations).toContainEqual({ api: 'navigateTo', url: '/packages/orders-staff/pages/proxy/index' });
     page.close();
@@ -289,7 +289,7 @@ describe('我的 in the built mini-program', () => {
     expect(text).toContain('先锋榜');
 
     await page.tapText('消息中心');
-    expect(mp.navigations).toContainEqual({ api: 'navigateTo', url: '/pages/orders/messages' });
+    expect(mp.navigations).toContainEqual({ api: 'navigateTo', url: '/packages/me/pages/messages/index' });
     page.close();
   });
 });

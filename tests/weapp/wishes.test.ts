@@ -157,6 +157,9 @@ describe('心愿墙 in the built mini-program', () => {
     expect(text).toContain('王**');
     expect(text).toContain('李**');
     expect(text).toContain('约120元');
+    // Issue 13 bug 12: a wish without a price (陪伴) shows none, rather than 约0元.
+    expect(text).toContain('周末有人陪着散步');
+    expect(text).not.toContain('约0元');
     expect(text).toContain('截止2099年3月15日');
     expect(text).toContain('发布心愿');
     // The fulfilled wish is not on the default (待认领) wall.
@@ -201,7 +204,7 @@ describe('心愿墙 in the built mini-program', () => {
     expect(page.text().match(/我来认领/g)).toHaveLength(1);
 
     await page.tapText('想要一台收音机');
-    expect(mp.navigations).toContainEqual({ api: 'navigateTo', url: '/pages/wishes/detail?id=w_radio' });
+    expect(mp.navigations).toContainEqual({ api: 'navigateTo', url: '/packages/resident-wishes/pages/detail/index?id=w_radio' });
     page.close();
   });
 });
@@ -219,12 +222,16 @@ describe('心愿详情 in the built mini-program', () => {
         { at: T0 + 2000, byName: '张建国', from: 'claimed', to: 'fulfilled', note: '已修好' },
       ],
     });
-    const page = await mp.open('pages/wishes/detail', { id: 'w_fan' });
+    const page = await mp.open('packages/resident-wishes/pages/detail/index', { id: 'w_fan' });
 
     expect(mp.calls).toContainEqual({ name: 'wishes', data: { action: 'getWish', data: { wishId: 'w_fan' } } });
     const text = flat(page.text());
     expect(text).toContain('修好家里的电风扇');
     expect(text).toContain('周**');
+    // Issue 13 bug 12: the account holder is the contact, the beneficiary is a type (not 周**（老人）).
+    expect(text).toContain('心愿对象老人');
+    expect(text).toContain('联系居民周**');
+    expect(text).not.toContain('（老人）');
     expect(text).toContain('李红梅·审核通过');
     expect(text).toContain('张建国·认领心愿');
     expect(text).toContain('张建国·提交圆梦');

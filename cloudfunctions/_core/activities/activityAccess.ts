@@ -1,17 +1,10 @@
 import { assertSameCommunity } from '../runtime/access';
 import type { Caller } from '../runtime/defineFunction';
 import { DomainError, notFound } from '../runtime/domainError';
-import type { Ports } from '../ports';
 import type { UserDoc } from '../users/userDoc';
-import type { ActivityDoc, ActivityMenuDoc, SignupDoc } from './activityDocs';
+import type { ActivityDoc, SignupDoc } from './activityDocs';
 
 export const isStaff = (caller: Caller) => caller.role === 'staff' || caller.role === 'admin';
-
-export const loadMenu = async (ports: Ports, caller: Caller, menuId: string): Promise<ActivityMenuDoc> => {
-  const menu = (await ports.store.get<ActivityMenuDoc>('activity_menus', menuId)) ?? notFound('活动菜单');
-  assertSameCommunity(caller, menu);
-  return menu;
-};
 
 /** An activity of the caller's community; residents see it only once its menu is published. */
 export const visibleActivity = (caller: Caller, activity: ActivityDoc | null): ActivityDoc => {
@@ -20,9 +13,6 @@ export const visibleActivity = (caller: Caller, activity: ActivityDoc | null): A
   if (!isStaff(caller) && !found.published) throw new DomainError('NOT_FOUND', '活动不存在或尚未发布');
   return found;
 };
-
-export const loadActivity = async (ports: Ports, caller: Caller, activityId: string): Promise<ActivityDoc> =>
-  visibleActivity(caller, await ports.store.get<ActivityDoc>('activities', activityId));
 
 /**
  * Whose sign-up a request is about: the caller's own, or, for staff (代报名), the resident named

@@ -5,6 +5,8 @@ import { defineAction, type Caller, type FunctionSpec } from '../runtime/defineF
 import { DomainError, notFound } from '../runtime/domainError';
 import type { Ports } from '../ports';
 import type { CategoryDoc, ItemDoc } from './menuDocs';
+import { COUNTERS, quotaCounterId } from '../orders/orderDoc';
+import { monthOf } from '../time';
 
 const isStaff = (caller: Caller) => caller.role === 'staff' || caller.role === 'admin';
 
@@ -13,12 +15,6 @@ const sameCommunity = <T extends { communityId: string }>(caller: Caller, doc: T
   const found = doc ?? notFound(what);
   assertSameCommunity(caller, found);
   return found;
-};
-
-const loadItem = async (ports: Ports, caller: Caller, itemId: string): Promise<ItemDoc> => {
-  const item = (await ports.store.get<ItemDoc>('service_items', itemId)) ?? notFound('服务');
-  assertSameCommunity(caller, item);
-  return item;
 };
 
 const loadCategory = async (ports: Ports, caller: Caller, categoryId: string): Promise<CategoryDoc> => {
@@ -30,34 +26,47 @@ const loadCategory = async (ports: Ports, caller: Caller, categoryId: string): P
 const listCategories = (ports: Ports, communityId: string) =>
   ports.store.find<CategoryDoc>('service_categories', { communityId }, { orderBy: [['sort', 'asc'], ['_id', 'asc']] });
 
+type QuotaCounter = { _id: string; itemId: string; count: number };
+
+/** 本月剩余 N 个名额: what this month's quota still allows (null when the item has none). */
+const withQuotaLeft = (item: ItemDoc, used: number) => ({
+  ...item,
+  quotaLeft: item.monthlyQuota === null ? null : Math.max(0, item.monthlyQuota - used),
+});
+
 /** The 备菜 actions of the `orders` function. */
 export const menuActions = {
   listMenu: {
     access: 'registered',
-    async run({ ports, caller }, input) {
+    async run({ ports, caller, now }, input) {
       const filter: Filter = { communityId: caller.communityId, status: 'published' };
       if (input.kind) filter.categoryKind = input.kind;
-      const [categories, items] = await Promise.all([
+      // The month's quota counters with the menu: one round trip for all three.
+      const [categories, items, quotas] = await Promise.all([
         listCategories(ports, caller.communityId),
         ports.store.find<ItemDoc>('service_items', filter, { orderBy: [['createdAt', 'asc'], ['_id', 'asc']], limit: 1000 }),
+        ports.store.find<QuotaCounter>(COUNTERS, { communityId: caller.communityId, kind: 'quota', month: monthOf(now) }, { orderBy: [['_id', 'asc']], limit: 1000, fields: ['itemId', 'count'] }),
       ]);
+      const used = new Map(quotas.map((q) => [q.itemId, q.count]));
       const sections = categories
         .filter((category) => !input.kind || category.kind === input.kind)
-        .map((category) => ({ category, items: items.filter((item) => item.categoryId === category._id) }))
+        .map((category) => ({ category, items: items.filter((item) => item.categoryId === category._id).map((item) => withQuotaLeft(item, used.get(item._id) ?? 0)) }))
         .filter((section) => section.items.length > 0);
       return { sections };
     },
   },
 
-  getItem: {
+  getItem: defineAction<'orders', 'getItem'>()({
     access: 'registered',
-    async run({ ports, caller }, input) {
-      const item = await loadItem(ports, caller, input.itemId);
+    load: ({ ports, now }, input) =>
+      Promise.all([ports.store.get<ItemDoc>('service_items', input.itemId), ports.store.get<QuotaCounter>(COUNTERS, quotaCounterId(input.itemId, monthOf(now)))]),
+    async run({ caller }, _input, [loaded, quota]) {
+      const item = sameCommunity(caller, loaded, '服务');
       // Residents only ever see what is on the menu.
       if (!isStaff(caller) && item.status !== 'published') throw new DomainError('NOT_FOUND', '该服务已下架');
-      return item;
+      return withQuotaLeft(item, quota?.count ?? 0);
     },
-  },
+  }),
 
   listCategories: {
     access: 'registered',

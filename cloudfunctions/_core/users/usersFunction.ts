@@ -7,6 +7,7 @@ import type { Ports } from '../ports';
 import { searchKeysOf, userIdFor, type UserDoc } from './userDoc';
 import { keysetPage } from '../store/keyset';
 import { messageActions } from '../messages/messageActions';
+import { homeBadgesOf } from './homeBadges';
 
 type CommunityDoc = {
   _id: string;
@@ -30,6 +31,11 @@ const reload = async (ports: Ports, id: string): Promise<UserDoc> =>
 
 export const usersFunction = defineFunction('users', {
   ...messageActions,
+
+  homeBadges: {
+    access: 'registered',
+    run: ({ ports, caller }) => homeBadgesOf(ports, caller),
+  },
 
   listCommunities: {
     access: 'identified',

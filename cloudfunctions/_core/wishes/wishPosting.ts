@@ -11,6 +11,7 @@ import { WISHES, type WishDoc } from './wishDocs';
 import { reloadWish, stateConflict, viewerOf } from './wishRecords';
 import { WITHDRAWABLE, isOwner, isPastDeadline, isStaffRole } from './wishRules';
 import { toDetail } from './wishView';
+import { deadlineTooFarMessage, latestWishDeadline } from '../../../types/wishes';
 import { noticeReviewed } from './wishNotices';
 import { countEvents } from '../stats/countStats';
 import { latestWishEvent } from '../stats/wishStats';
@@ -45,6 +46,11 @@ const checkDeadline = (deadline: string, now: number): void => {
   }
   if (isPastDeadline(deadline, dateOf(now))) {
     throw new DomainError('VALIDATION', '截止日期不能早于今天', { deadline: '截止日期不能早于今天' });
+  }
+  const today = dateOf(now);
+  if (deadline > latestWishDeadline(today)) {
+    const message = deadlineTooFarMessage(today);
+    throw new DomainError('VALIDATION', message, { deadline: message });
   }
 };
 

@@ -1,5 +1,7 @@
-import { Button, Empty } from '@nutui/nutui-react-taro';
-import { View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { Tips } from '@nutui/icons-react-taro';
+import { Text, View } from '@tarojs/components';
+import type { ReactNode } from 'react';
 
 export interface EmptyStateProps {
   title: string;
@@ -7,13 +9,16 @@ export interface EmptyStateProps {
   description?: string;
   actionText?: string;
   onAction?: () => void;
+  /** A NutUI icon for what is missing; a hint mark by default. */
+  icon?: ReactNode;
 }
 
-/** Every list's empty state says what to do next, and offers it when there is one action. */
-export const EmptyState = ({ title, description, actionText, onAction }: EmptyStateProps) => (
+/** Every list's empty state says what to do next, and offers it when there is one action. Centred in a full-width card. */
+export const EmptyState = ({ title, description, actionText, onAction, icon }: EmptyStateProps) => (
   <View className="state state--empty">
-    {/* Our own mark: NutUI's default picture is fetched from a JD CDN, which local mode cannot reach. */}
-    <Empty title={title} description={description} size="small" image={<View className="state__mark" />} />
+    <View className="state__icon">{icon ?? <Tips size={28} />}</View>
+    <Text className="state__title">{title}</Text>
+    {description ? <Text className="state__text">{description}</Text> : null}
     {actionText && onAction ? (
       <View className="state__action">
         <Button type="primary" onClick={onAction}>

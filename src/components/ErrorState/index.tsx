@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import { ApiCallError, clearToken, messageOf } from '../../services';
+import { ApiCallError, clearToken, isUnregistered, messageOf } from '../../services';
+import { RegisterInvite } from '../RegisterInvite';
 import { ROUTES } from '../../lib/routes';
 
 export interface ErrorStateProps {
@@ -21,7 +22,10 @@ const relogin = () => {
   void Taro.reLaunch({ url: ROUTES.login });
 };
 
-export const ErrorState = ({ error, onRetry, actionText, onAction }: ErrorStateProps) => (
+export const ErrorState = ({ error, onRetry, actionText, onAction }: ErrorStateProps) =>
+  isUnregistered(error) ? (
+    <RegisterInvite />
+  ) : (
   <View className="state state--error">
     <Text className="state__title">加载失败</Text>
     <Text className="state__text">{messageOf(error)}</Text>
@@ -40,4 +44,4 @@ export const ErrorState = ({ error, onRetry, actionText, onAction }: ErrorStateP
       </Button>
     </View>
   </View>
-);
+  );

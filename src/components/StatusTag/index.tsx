@@ -1,6 +1,8 @@
 import { Tag } from '@nutui/nutui-react-taro';
-import { ITEM_STATUS_LABELS, type ItemStatus } from '../../../types/menu';
-import { MEMBER_STATUS_LABELS, ROLE_LABELS, type MemberStatus, type Role } from '../../../types/users';
+import type { ItemStatus } from '../../../types/menu';
+import { ITEM_STATUS_LABELS } from '../../../types/constants/menu';
+import type { MemberStatus, Role } from '../../../types/users';
+import { MEMBER_STATUS_LABELS, ROLE_LABELS } from '../../../types/constants/users';
 
 export type StatusTone = 'brand' | 'success' | 'warning' | 'danger' | 'muted';
 

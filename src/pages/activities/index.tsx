@@ -1,11 +1,11 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { Button, Cell, CellGroup, Switch } from '@nutui/nutui-react-taro';
-import { Text, View } from '@tarojs/components';
+import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
+import { Switch, Text, View } from '@tarojs/components';
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import type { ActionOutput } from '../../../types/api';
-import { ACTIVITY_MENU_STATUS_LABELS } from '../../../types/activities';
-import { EmptyState, ErrorState, LoadingState, PageShell, StatusTag } from '../../components';
-import { ApiCallError, call, messageOf } from '../../services';
+import { ACTIVITY_MENU_STATUS_LABELS } from '../../../types/constants/activities';
+import { EmptyState, ErrorState, LoadingState, PageShell, PeriodSwitcher, StatusTag } from '../../components';
+import { call, isUnregistered, messageOf } from '../../services';
 import { ROUTES } from '../../lib/routes';
 import { ActivityCard, groupByDate } from './components/ActivityCard';
 import { dateOf, dayLabel, monthLabel, monthOf, momentLabel, shiftMonth } from './lib/activityTime';
@@ -32,18 +32,6 @@ const useMonthMenu = () => {
 
   return { state, setState, load };
 };
-
-const MonthSwitcher = ({ month, onShift }: { month: string; onShift: (delta: number) => void }) => (
-  <View className="month-switch">
-    <View id="month-prev" className="month-switch__arrow" onClick={() => onShift(-1)}>
-      <Text>‹ 上月</Text>
-    </View>
-    <Text className="month-switch__label">{monthLabel(month)}</Text>
-    <View id="month-next" className="month-switch__arrow" onClick={() => onShift(1)}>
-      <Text>下月 ›</Text>
-    </View>
-  </View>
-);
 
 const ActivitiesPage = () => {
   const [month, setMonth] = useState(() => monthOf());
@@ -86,13 +74,11 @@ const ActivitiesPage = () => {
   let body: ReactNode;
   if (state.status === 'loading') body = <LoadingState text="正在加载活动菜单…" />;
   else if (state.status === 'error') {
-    const unregistered = state.error instanceof ApiCallError && state.error.code === 'FORBIDDEN';
+    // An unregistered visitor gets ErrorState's invitation to register.
     body = (
       <ErrorState
         error={state.error}
         onRetry={() => void load(month)}
-        actionText={unregistered ? '去注册' : undefined}
-        onAction={unregistered ? () => void Taro.navigateTo({ url: ROUTES.register }) : undefined}
       />
     );
   } else {
@@ -129,7 +115,7 @@ const ActivitiesPage = () => {
             <View key={group.key}>
               <Text className="section-title">{dayLabel(group.items[0].startAt)}</Text>
               {group.items.map((activity) => (
-                <ActivityCard key={activity._id} activity={activity} onClick={open(activity._id)} />
+                <ActivityCard key={activity._id} activity={activity} unpublished={menu?.status === 'draft'} onClick={open(activity._id)} />
               ))}
             </View>
           ))
@@ -138,7 +124,7 @@ const ActivitiesPage = () => {
           <Cell
             title="订阅每月菜单"
             description="每月菜单发布时提醒我"
-            extra={<Switch checked={subscribed} disabled={savingSubscription} onChange={(on) => void subscribe(on)} />}
+            extra={<Switch className="app-switch" id="subscribe-switch" checked={subscribed} disabled={savingSubscription} color="#C8161D" onChange={(e) => void subscribe(e.detail.value)} />}
           />
         </CellGroup>
       </>
@@ -146,13 +132,15 @@ const ActivitiesPage = () => {
   }
 
   return (
-    <PageShell>
-      <MonthSwitcher month={month} onShift={shift} />
-      <View className="actions actions--top">
-        <Button type="default" block onClick={() => void Taro.navigateTo({ url: ROUTES.mySignups })}>
-          我的报名
-        </Button>
-      </View>
+    <PageShell tab="activities">
+      <PeriodSwitcher label={monthLabel(month)} onPrev={() => shift(-1)} onNext={() => shift(1)} />
+      {state.status === 'error' && isUnregistered(state.error) ? null : (
+        <View className="actions actions--top">
+          <Button type="default" block onClick={() => void Taro.navigateTo({ url: ROUTES.mySignups })}>
+            我的报名
+          </Button>
+        </View>
+      )}
       {body}
     </PageShell>
   );

@@ -2,11 +2,12 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useState, type ReactNode } from 'react';
-import { CATEGORY_KIND_LABELS, type CategoryKind, type ServiceItem } from '../../../types/menu';
+import type { CategoryKind, ServiceItem } from '../../../types/menu';
+import { CATEGORY_KIND_LABELS } from '../../../types/constants/menu';
 import { EmptyState, ErrorState, LoadingState, PageShell, SegmentTabs } from '../../components';
-import { ApiCallError } from '../../services';
 import { formatDuration } from '../../lib/time';
 import { useMenu } from './useMenu';
+import { quotaText } from '../orders/components/quota';
 import { ROUTES } from '../../lib/routes';
 
 const KIND_TABS = [
@@ -14,7 +15,6 @@ const KIND_TABS = [
   { value: 'featured', label: CATEGORY_KIND_LABELS.featured },
 ] as const;
 
-const quotaText = (item: ServiceItem) => (item.monthlyQuota === null ? '' : `每月${item.monthlyQuota}次`);
 
 const openItem = (item: ServiceItem) => () => void Taro.navigateTo({ url: ROUTES.menuItem(item._id) });
 
@@ -29,14 +29,11 @@ const MenuPage = () => {
   let body: ReactNode;
   if (state.status === 'loading') body = <LoadingState text="正在加载服务菜单…" />;
   else if (state.status === 'error') {
-    // An unregistered visitor is refused by the server; the way forward is registering.
-    const unregistered = state.error instanceof ApiCallError && state.error.code === 'FORBIDDEN';
+    // An unregistered visitor gets ErrorState's invitation to register.
     body = (
       <ErrorState
         error={state.error}
         onRetry={() => void load()}
-        actionText={unregistered ? '去注册' : undefined}
-        onAction={unregistered ? () => void Taro.navigateTo({ url: ROUTES.register }) : undefined}
       />
     );
   } else {
@@ -66,7 +63,7 @@ const MenuPage = () => {
   }
 
   return (
-    <PageShell>
+    <PageShell tab="menu">
       <SegmentTabs tabs={KIND_TABS} value={kind} onChange={setKind} />
       {body}
       {state.status === 'ready' ? (

@@ -1,44 +1,69 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { Button, Cell, CellGroup, Switch } from '@nutui/nutui-react-taro';
-import { Text, View } from '@tarojs/components';
+import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
+import { Edit } from '@nutui/icons-react-taro';
+import { Switch, Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import type { UserProfile } from '../../../types/users';
-import { ErrorState, LoadingState, PageShell, RoleTag } from '../../components';
+import { ErrorState, LoadingState, MemberStatusTag, PageShell, RegisterInvite, RoleTag } from '../../components';
 import { clearToken } from '../../services';
-import { forgetCurrentUser, rememberCurrentUser, useCurrentUser } from '../../lib/currentUser';
+import { forgetCurrentUser, useCurrentUser } from '../../lib/currentUser';
 import { useElderlyMode } from '../../lib/elderlyMode';
-import { MemberApplication } from './MemberApplication';
 import { ROUTES } from '../../lib/routes';
 import { MineOrderLinks } from '../orders/components/entries';
 import { MineWishLinks } from '../wishes/components/entries';
 import { MineActivityLinks } from '../activities/components/entries';
 
-const Profile = ({ user }: { user: UserProfile }) => (
-  <CellGroup title="我的资料">
-    <Cell title="姓名" extra={user.name} />
-    <Cell title="身份" extra={<RoleTag role={user.role} />} />
-    <Cell title="手机号" extra={user.phone} />
-    <Cell title="所在社区" extra={user.communityName} />
-    <Cell title="住址" extra={`${user.building}${user.room}`} />
-  </CellGroup>
+/** 我的 starts with who this is: the name, the role, where they live, and the way to change it. */
+const ProfileHeader = ({ user }: { user: UserProfile }) => (
+  <View className="card profile-header" onClick={() => void Taro.navigateTo({ url: ROUTES.profileEdit })}>
+    <View className="profile-header__avatar">
+      <Text>{user.name.slice(0, 1)}</Text>
+    </View>
+    <View className="profile-header__body">
+      <View className="profile-header__name">
+        <Text className="profile-header__title">{user.name}</Text>
+        <RoleTag role={user.role} />
+      </View>
+      <Text className="muted line">
+        {user.communityName} · {user.building}
+        {user.room}
+      </Text>
+      <Text className="muted line">{user.phone}</Text>
+    </View>
+    <View className="profile-header__edit">
+      <Edit size={16} />
+      <Text>编辑</Text>
+    </View>
+  </View>
 );
 
-const MemberSection = ({ user, onChanged }: { user: UserProfile; onChanged: (user: UserProfile) => void }) => {
+const MemberSection = ({ user }: { user: UserProfile }) => {
   if (user.role === 'member') {
     return (
-      <View className="card">
-        <View className="card__title">您已是党员志愿者</View>
-        <Text className="muted">{user.branch ?? ''}</Text>
-        <View className="actions">
-          <Button type="primary" onClick={() => void Taro.navigateTo({ url: ROUTES.memberCard })}>
-            我的党员卡
-          </Button>
-        </View>
-      </View>
+      <CellGroup title="党员志愿者">
+        <Cell title="我的党员卡" description={`${user.branch ?? ''} · 星级、积分`} clickable onClick={() => void Taro.navigateTo({ url: ROUTES.memberCard })} />
+      </CellGroup>
     );
   }
-  if (user.role === 'resident') return <MemberApplication user={user} onApplied={onChanged} />;
-  return null;
+  if (user.role !== 'resident') return null;
+  // 双报到: one row here; the form opens on its own page.
+  const description =
+    user.memberStatus === 'pending'
+      ? '社区工作人员审核后，您将成为党员志愿者'
+      : user.memberStatus === 'rejected'
+        ? `上次申请未通过${user.rejectReason ? `：${user.rejectReason}` : ''}，可修改后重新提交`
+        : '在职党员到社区报到，用专长为邻里服务';
+  return (
+    <CellGroup title="党员志愿者">
+      <Cell
+        title={user.memberStatus === 'pending' ? '申请审核中' : '申请成为党员志愿者'}
+        description={description}
+        extra={user.memberStatus === 'none' ? undefined : <MemberStatusTag status={user.memberStatus} />}
+        clickable={user.memberStatus !== 'pending'}
+        onClick={user.memberStatus === 'pending' ? undefined : () => void Taro.navigateTo({ url: ROUTES.memberApply })}
+      />
+    </CellGroup>
+  );
 };
 
 const logout = () => {
@@ -60,26 +85,14 @@ const MinePage = () => {
   else if (state.status === 'error') account = <ErrorState error={state.error} onRetry={() => void reload()} />;
   else if (!state.user) {
     account = (
-      <View className="card">
-        <View className="card__title">您还没有注册</View>
-        <Text className="muted">注册所在社区后即可使用全部服务。</Text>
-        <View className="actions">
-          <Button type="primary" onClick={() => void Taro.navigateTo({ url: ROUTES.register })}>
-            去注册
-          </Button>
-        </View>
-      </View>
+      <RegisterInvite what="使用全部服务" />
     );
   } else {
-    const onChanged = (user: UserProfile) => {
-      rememberCurrentUser(user);
-      void reload();
-    };
     account = (
       <>
-        <Profile user={state.user} />
+        <ProfileHeader user={state.user} />
         <MineOrderLinks user={state.user} />
-        <MemberSection user={state.user} onChanged={onChanged} />
+        <MemberSection user={state.user} />
         <MineWishLinks />
         {state.user.role === 'resident' || state.user.role === 'member' ? <MineActivityLinks /> : null}
       </>
@@ -87,13 +100,13 @@ const MinePage = () => {
   }
 
   return (
-    <PageShell>
+    <PageShell tab="mine">
       {account}
       <CellGroup title="显示">
         <Cell
           title="长辈模式"
           description="字体更大、对比更强、按钮更好点"
-          extra={<Switch checked={elderly} onChange={(on) => setElderly(on)} />}
+          extra={<Switch className="app-switch" id="elderly-switch" checked={elderly} color="#C8161D" onChange={(e) => setElderly(e.detail.value)} />}
         />
       </CellGroup>
       {process.env.TARO_ENV === 'h5' ? (

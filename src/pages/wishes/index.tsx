@@ -1,25 +1,11 @@
 import Taro from '@tarojs/taro';
-import { Button, Dialog } from '@nutui/nutui-react-taro';
-import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { ScrollView, Text, View } from '@tarojs/components';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import {
-  AUTO_RELEASE_DAYS,
-  BENEFICIARY_TYPE_LABELS,
-  BENEFICIARY_TYPES,
-  MAX_ACTIVE_CLAIMS,
-  WALL_STATUSES,
-  WISH_KIND_LABELS,
-  WISH_KINDS,
-  WISH_STATUS_LABELS,
-  type BeneficiaryType,
-  type WallStatus,
-  type WishKind,
-  type WishView,
-  type WishWallInput,
-  type WishWallOutput,
-} from '../../../types/wishes';
-import { ChoiceChips, EmptyState, ErrorState, LoadingState, PageShell } from '../../components';
-import { ApiCallError, call, messageOf } from '../../services';
+import type { BeneficiaryType, WallStatus, WishKind, WishView, WishWallInput, WishWallOutput } from '../../../types/wishes';
+import { AUTO_RELEASE_DAYS, BENEFICIARY_TYPE_LABELS, BENEFICIARY_TYPES, MAX_ACTIVE_CLAIMS, WALL_STATUSES, WISH_KIND_LABELS, WISH_KINDS, WISH_STATUS_LABELS } from '../../../types/constants/wishes';
+import { EmptyState, ErrorState, LoadingState, PageShell, SegmentTabs } from '../../components';
+import { ApiCallError, call, isUnregistered, messageOf } from '../../services';
 import { useCurrentUser } from '../../lib/currentUser';
 import { ROUTES } from '../../lib/routes';
 import { ListFooter } from './components/ListFooter';
@@ -29,9 +15,31 @@ import { useListPage } from '../../lib/useListPage';
 import './wishes.scss';
 
 const ALL = 'all';
-const BENEFICIARY_FILTERS = [{ value: ALL, label: '全部对象' }, ...BENEFICIARY_TYPES.map((value) => ({ value, label: BENEFICIARY_TYPE_LABELS[value] }))];
-const KIND_FILTERS = [{ value: ALL, label: '全部类型' }, ...WISH_KINDS.map((value) => ({ value, label: WISH_KIND_LABELS[value] }))];
-const STATUS_FILTERS = WALL_STATUSES.map((value) => ({ value, label: WISH_STATUS_LABELS[value] }));
+const STATUS_TABS = WALL_STATUSES.map((value) => ({ value, label: WISH_STATUS_LABELS[value] }));
+
+/** One scrolling row of filter chips: who the wish is for, then what kind; a tap toggles. */
+const FilterRow = ({ beneficiaryType, kind, onBeneficiary, onKind }: { beneficiaryType: string; kind: string; onBeneficiary: (v: string) => void; onKind: (v: string) => void }) => {
+  const chip = (key: string, label: string, on: boolean, tap: () => void) => (
+    <View key={key} className={`chip chip--small${on ? ' chip--selected' : ''}`} onClick={tap}>
+      <Text>{label}</Text>
+    </View>
+  );
+  return (
+    <ScrollView scrollX className="filter-row" enhanced showScrollbar={false}>
+      <View className="filter-row__inner">
+        {chip('all', '全部', beneficiaryType === ALL && kind === ALL, () => {
+          onBeneficiary(ALL);
+          onKind(ALL);
+        })}
+        {BENEFICIARY_TYPES.map((value) =>
+          chip(value, BENEFICIARY_TYPE_LABELS[value], beneficiaryType === value, () => onBeneficiary(beneficiaryType === value ? ALL : value)),
+        )}
+        <View className="filter-row__divider" />
+        {WISH_KINDS.map((value) => chip(value, WISH_KIND_LABELS[value], kind === value, () => onKind(kind === value ? ALL : value)))}
+      </View>
+    </ScrollView>
+  );
+};
 
 const openWish = (wish: WishView) => () => void Taro.navigateTo({ url: ROUTES.wishDetail(wish._id) });
 
@@ -42,7 +50,6 @@ const WishWallPage = () => {
   const [kind, setKind] = useState<string>(ALL);
   const [status, setStatus] = useState<WallStatus>('open');
   const [counts, setCounts] = useState<WishWallOutput['counts'] | null>(null);
-  const [claiming, setClaiming] = useState<WishView | null>(null);
   const [busy, setBusy] = useState(false);
 
   const fetchPage = useCallback(
@@ -66,8 +73,17 @@ const WishWallPage = () => {
   const role = userState.status === 'ready' ? userState.user?.role : undefined;
   const post = () => void Taro.navigateTo({ url: role === 'staff' ? ROUTES.staffWishProxy : ROUTES.wishPost });
 
-  const claim = async () => {
-    if (!claiming || busy) return;
+  /** WeChat's own modal: nothing to ship in the main package, and it reads the same everywhere. */
+  const claim = async (claiming: WishView) => {
+    if (busy) return;
+    const { confirm } = await Taro.showModal({
+      title: '认领心愿',
+      content: `确认认领“${claiming.title}”？认领后请在${AUTO_RELEASE_DAYS}天内完成并上传圆梦照片，逾期将自动释放；每人最多同时认领${MAX_ACTIVE_CLAIMS}个心愿。`,
+      confirmText: '确认认领',
+      cancelText: '再想想',
+      confirmColor: '#C8161D',
+    });
+    if (!confirm) return;
     setBusy(true);
     // Coming back from the detail page refreshes the wall; a refusal (已被认领, 上限) refreshes it now.
     let refresh = false;
@@ -88,14 +104,11 @@ const WishWallPage = () => {
   let list: ReactNode;
   if (state.status === 'loading') list = <LoadingState text="正在加载心愿…" />;
   else if (state.status === 'error') {
-    // An unregistered visitor is refused by the server; the way forward is registering.
-    const unregistered = state.error instanceof ApiCallError && state.error.code === 'FORBIDDEN';
+    // An unregistered visitor gets ErrorState's invitation to register.
     list = (
       <ErrorState
         error={state.error}
         onRetry={() => void reload()}
-        actionText={unregistered ? '去注册' : undefined}
-        onAction={unregistered ? () => void Taro.navigateTo({ url: ROUTES.register }) : undefined}
       />
     );
   }
@@ -120,7 +133,7 @@ const WishWallPage = () => {
         onOpen={openWish(wish)}
         footer={
           wish.can.claim ? (
-            <Button type="default" size="small" className="wish-card__claim" disabled={busy} onClick={() => setClaiming(wish)}>
+            <Button type="default" size="small" className="wish-card__claim" disabled={busy} onClick={() => void claim(wish)}>
               我来认领
             </Button>
           ) : null
@@ -128,68 +141,50 @@ const WishWallPage = () => {
       />
     ));
 
+  const unregistered = state.status === 'error' && isUnregistered(state.error);
   return (
-    <PageShell>
-      <View className="wish-hero">
-        <Text className="wish-hero__title">同心共圆群众心愿</Text>
-        <View className="wish-hero__stats">
-          <View className="wish-hero__stat">
-            <Text className="wish-hero__label">累计圆梦</Text>
-            <View className="wish-hero__figure">
-              <Text className="wish-hero__number">{counts ? counts.fulfilled : '—'}</Text>
-              <Text className="wish-hero__unit">个</Text>
-            </View>
+    <PageShell tab="wishes">
+      {unregistered ? null : (
+        <View className="card wish-hero">
+          <View className="wish-hero__head">
+            <Text className="wish-hero__title">同心共圆群众心愿</Text>
+            {role === 'admin' ? null : (
+              <Button type="primary" size="small" className="wish-hero__post" onClick={post}>
+                发布心愿
+              </Button>
+            )}
           </View>
-          <View className="wish-hero__stat">
-            <Text className="wish-hero__label">待认领</Text>
-            <View className="wish-hero__figure">
-              <Text className="wish-hero__number">{counts ? counts.open : '—'}</Text>
-              <Text className="wish-hero__unit">个</Text>
+          {counts ? (
+            <View className="wish-hero__stats">
+              <View className="wish-hero__stat">
+                <Text className="wish-hero__label">累计圆梦</Text>
+                <View className="wish-hero__figure">
+                  <Text className="wish-hero__number wish-hero__number--accent">{counts.fulfilled}</Text>
+                  <Text className="wish-hero__unit">个</Text>
+                </View>
+              </View>
+              <View className="wish-hero__stat">
+                <Text className="wish-hero__label">待认领</Text>
+                <View className="wish-hero__figure">
+                  <Text className="wish-hero__number">{counts.open}</Text>
+                  <Text className="wish-hero__unit">个</Text>
+                </View>
+              </View>
             </View>
-          </View>
-        </View>
-      </View>
-
-      {role === 'admin' ? null : (
-        <View className="actions actions--top">
-          <Button type="primary" block onClick={post}>
-            发布心愿
-          </Button>
+          ) : null}
         </View>
       )}
 
-      <View className="card wish-filters">
-        <View className="chip-group">
-          <ChoiceChips options={STATUS_FILTERS} value={status} onChange={(value) => setStatus(value as WallStatus)} />
-        </View>
-        <View className="chip-group">
-          <ChoiceChips options={BENEFICIARY_FILTERS} value={beneficiaryType} onChange={setBeneficiaryType} />
-        </View>
-        <View className="chip-group">
-          <ChoiceChips options={KIND_FILTERS} value={kind} onChange={setKind} />
-        </View>
-      </View>
+      {unregistered ? null : (
+        <>
+          <SegmentTabs tabs={STATUS_TABS} value={status} onChange={setStatus} />
+          <FilterRow beneficiaryType={beneficiaryType} kind={kind} onBeneficiary={setBeneficiaryType} onKind={setKind} />
+        </>
+      )}
 
       {list}
       <ListFooter state={state} onMore={() => void loadMore()} />
 
-      <Dialog
-        visible={claiming !== null}
-        title="认领心愿"
-        content={
-          claiming ? (
-            <Text>
-              确认认领“{claiming.title}”？认领后请在{AUTO_RELEASE_DAYS}天内完成并上传圆梦照片，逾期将自动释放；每人最多同时认领{MAX_ACTIVE_CLAIMS}个心愿。
-            </Text>
-          ) : null
-        }
-        confirmText="确认认领"
-        cancelText="再想想"
-        disableConfirmButton={busy}
-        onConfirm={claim}
-        onCancel={() => setClaiming(null)}
-        onClose={() => setClaiming(null)}
-      />
     </PageShell>
   );
 };

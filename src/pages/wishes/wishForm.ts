@@ -1,4 +1,4 @@
-import { WishFields } from '../../../types/wishes';
+import { WishFields, deadlineTooFarMessage, latestWishDeadline } from '../../../types/wishes';
 import { fieldErrorsOf, type FieldErrors } from '../../lib/fieldErrors';
 import { defaultDeadline, isRealDate, todayInShanghai } from './wishTime';
 
@@ -27,7 +27,8 @@ const numberOrUndefined = (text: string): number | undefined => (text.trim() ===
 
 /**
  * Validated by the schema the server applies (WishFields), plus the two date checks the server
- * makes against its clock, with the server's words: a day that does not exist, a day already past.
+ * makes against its clock, with the server's words: a day that does not exist, a day already past,
+ * a day more than MAX_DEADLINE_DAYS ahead.
  */
 export const validateWishForm = (form: WishForm, now: number = Date.now()): { data: WishFields | null; errors: FieldErrors } => {
   const result = WishFields.safeParse({
@@ -43,6 +44,7 @@ export const validateWishForm = (form: WishForm, now: number = Date.now()): { da
   if (!errors.deadline && form.deadline) {
     if (!isRealDate(form.deadline)) errors.deadline = '截止日期不存在，请重新选择';
     else if (form.deadline < todayInShanghai(now)) errors.deadline = '截止日期不能早于今天';
+    else if (form.deadline > latestWishDeadline(todayInShanghai(now))) errors.deadline = deadlineTooFarMessage(todayInShanghai(now));
   }
   if (!result.success || Object.keys(errors).length > 0) return { data: null, errors };
   return { data: result.data, errors: {} };

@@ -42,6 +42,10 @@ const Taro = {
   showToast: resolved(),
   stopPullDownRefresh: jest.fn(),
   setNavigationBarTitle: resolved(),
+  showTabBar: resolved(),
+  hideTabBar: resolved(),
+  showModal: jest.fn(() => Promise.resolve({ confirm: true, cancel: false, errMsg: 'ok' })),
+  navigateBack: resolved(),
   cloud: undefined as undefined | { init: jest.Mock; callFunction: jest.Mock },
 };
 

@@ -1,7 +1,8 @@
 import { Input, TextArea } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import { ACTIVITY_CATEGORIES, ACTIVITY_CATEGORY_LABELS, type ActivityCategory } from '../../../../types/activities';
+import type { ActivityCategory } from '../../../../types/activities';
+import { ACTIVITY_CATEGORIES, ACTIVITY_CATEGORY_LABELS } from '../../../../types/constants/activities';
 import { ChoiceChips, FormField } from '../../../components';
 import type { FieldErrors } from '../../../lib/fieldErrors';
 import type { CommonDraft } from './activityForm';

@@ -164,6 +164,18 @@ export const validateActivityDraft = (d: ActivityDraft): { data: ActivityFields 
   if (result.success) return { data: result.data, errors: {} };
   const errors = firstPerField(result.error.issues);
   if (errors.category && !d.category) errors.category = '请选择活动类别';
+  if (!d.date.trim()) errors.date = '请选择活动日期';
+  // A deadline left blank is the start: a problem with it is a problem with the start, said there.
+  if (closesBlank) {
+    const problem = errors.signupClosesTime;
+    delete errors.signupClosesDate;
+    delete errors.signupClosesTime;
+    if (problem === '报名截止须晚于报名开始' && !errors.date) errors.date = '活动开始须晚于报名开始';
+  }
+  if (cancelBlank) {
+    delete errors.cancelDeadlineDate;
+    delete errors.cancelDeadlineTime;
+  }
   return { data: null, errors };
 };
 

@@ -4,7 +4,7 @@ import { View } from '@tarojs/components';
 import { useState } from 'react';
 import { CompleteInput } from '../../../../types/orders';
 import { FormField } from '../../../components';
-import { ApiCallError, messageOf, uploadPhoto } from '../../../services';
+import { ApiCallError, choosePhotos, isPickerCancel, messageOf, uploadPhoto, type ChosenPhoto } from '../../../services';
 import { fieldErrorsOf, type FieldErrors } from '../../../lib/fieldErrors';
 import { PhotoGrid } from '../../../pages/orders/components/PhotoGrid';
 
@@ -19,7 +19,6 @@ export interface CompleteFormProps {
   onSubmit: (data: CompleteData) => Promise<void>;
 }
 
-const cancelled = (error: unknown) => /cancel/i.test(String((error as { errMsg?: string } | null)?.errMsg ?? ''));
 
 /** 完成服务: a short summary and up to six photos, uploaded as they are chosen. */
 export const CompleteForm = ({ orderId, busy = false, onSubmit }: CompleteFormProps) => {
@@ -30,16 +29,16 @@ export const CompleteForm = ({ orderId, busy = false, onSubmit }: CompleteFormPr
 
   const addPhotos = async () => {
     if (uploading || photos.length >= MAX_PHOTOS) return;
-    let chosen: Taro.chooseImage.SuccessCallbackResult;
+    let chosen: ChosenPhoto[];
     try {
-      chosen = await Taro.chooseImage({ count: MAX_PHOTOS - photos.length, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+      chosen = await choosePhotos(MAX_PHOTOS - photos.length);
     } catch (error) {
-      if (!cancelled(error)) void Taro.showToast({ title: '未能打开相册，请重试', icon: 'none' });
+      if (!isPickerCancel(error)) void Taro.showToast({ title: error instanceof ApiCallError ? error.message : '未能打开相册，请重试', icon: 'none' });
       return;
     }
     setUploading(true);
     try {
-      for (const file of chosen.tempFiles.slice(0, MAX_PHOTOS - photos.length)) {
+      for (const file of chosen) {
         const fileId = await uploadPhoto({ path: file.path, size: file.size });
         setPhotos((current) => (current.length < MAX_PHOTOS ? [...current, fileId] : current));
       }

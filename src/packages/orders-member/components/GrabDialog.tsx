@@ -1,6 +1,7 @@
 import { Dialog } from '@nutui/nutui-react-taro';
 import { Text } from '@tarojs/components';
-import { SLOT_LABELS, type OrderView } from '../../../../types/orders';
+import type { OrderView } from '../../../../types/orders';
+import { SLOT_LABELS } from '../../../../types/constants/orders';
 
 export interface GrabDialogProps {
   order: Pick<OrderView, 'itemTitle' | 'date' | 'slot'> | null;

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { ActivityView } from '../../../../types/activities';
 import { ageRangeText } from '../lib/activityLabels';
 import { timeRange } from '../lib/activityTime';
+import { StatusTag } from '../../../components/StatusTag';
 import { CategoryTag, PhaseTag, TagRow } from './ActivityTags';
 import { PlacesLeft } from './PlacesLeft';
 
@@ -11,10 +12,12 @@ export interface ActivityCardProps {
   onClick?: () => void;
   /** Extra lines or buttons under the facts (the staff editor's 编辑 / 报名名单). */
   children?: ReactNode;
+  /** The activity's menu is still a draft: nobody can sign up yet, whatever the dates say. */
+  unpublished?: boolean;
 }
 
 /** One activity in a day's list: what, when, where, and the places left standing out. */
-export const ActivityCard = ({ activity, onClick, children }: ActivityCardProps) => {
+export const ActivityCard = ({ activity, onClick, children, unpublished = false }: ActivityCardProps) => {
   const ages = ageRangeText(activity);
   return (
     <View className="card activity-card" id={`activity-${activity._id}`} onClick={onClick}>
@@ -24,7 +27,7 @@ export const ActivityCard = ({ activity, onClick, children }: ActivityCardProps)
       </View>
       <TagRow>
         <CategoryTag category={activity.category} />
-        <PhaseTag phase={activity.signupPhase} />
+        {unpublished ? <StatusTag text="菜单未发布" tone="muted" /> : <PhaseTag phase={activity.signupPhase} />}
         {ages ? <Text className="activity-card__ages">适合{ages}</Text> : null}
       </TagRow>
       <View className="activity-card__facts">

@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import { ACTIVITY_CATEGORY_LABELS, SIGNUP_PHASE_LABELS, SIGNUP_STATUS_LABELS, type ActivityCategory, type SignupPhase, type SignupStatus } from '../../../../types/activities';
+import type { ActivityCategory, SignupPhase, SignupStatus } from '../../../../types/activities';
+import { ACTIVITY_CATEGORY_LABELS, SIGNUP_PHASE_LABELS, SIGNUP_STATUS_LABELS } from '../../../../types/constants/activities';
 import { StatusTag } from '../../../components';
 import { SIGNUP_PHASE_TONES, SIGNUP_STATUS_TONES } from '../lib/activityLabels';
 

@@ -1,13 +1,6 @@
-import {
-  ACTIVITY_MENU_STATUS_LABELS,
-  CHECKIN_OPENS_BEFORE_MS,
-  SIGNUP_PHASE_LABELS,
-  SIGNUP_STATUS_LABELS,
-  type ActivityMenuStatus,
-  type ActivityView,
-  type SignupPhase,
-  type SignupStatus,
-} from '../../../../types/activities';
+import type { ActivityMenuStatus, ActivityView, SignupPhase, SignupStatus } from '../../../../types/activities';
+import { CHECKIN_OPENS_BEFORE_MS } from '../../../../types/constants/activities';
+import { ACTIVITY_MENU_STATUS_LABELS, SIGNUP_PHASE_LABELS, SIGNUP_STATUS_LABELS } from '../../../../types/constants/activities';
 import type { StatusTone } from '../../../components';
 
 export const SIGNUP_STATUS_TONES: Record<SignupStatus, StatusTone> = {

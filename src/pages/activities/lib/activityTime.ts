@@ -1,14 +1,11 @@
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc';
-import { WEEKDAY_LABELS } from '../../../../types/activities';
+import { WEEKDAY_LABELS } from '../../../../types/constants/activities';
+import { formatShanghai, shanghaiParts } from '../../../lib/shanghai';
 
-dayjs.extend(utc);
-
-/**
- * Shanghai calendar values for the activity pages. A fixed +08:00 offset (China has no DST); never
- * dayjs's tz plugin, which is silently wrong on Android WeChat.
- */
-const inShanghai = (epochMs: number) => dayjs(epochMs).utcOffset(480);
+/** Shanghai calendar values for the activity pages (a fixed +08:00 offset, see lib/shanghai). */
+const inShanghai = (epochMs: number) => ({
+  format: (pattern: string) => formatShanghai(epochMs, pattern),
+  day: () => shanghaiParts(epochMs).weekday,
+});
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

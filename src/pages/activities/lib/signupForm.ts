@@ -1,12 +1,5 @@
-import {
-  ATTENDEE_RELATION_LABELS,
-  ATTENDEE_RELATIONS,
-  MAX_ATTENDEES,
-  SignUpFields,
-  type ActivityView,
-  type Attendee,
-  type AttendeeRelation,
-} from '../../../../types/activities';
+import { MAX_ATTENDEES, SignUpFields, type ActivityView, type Attendee, type AttendeeRelation } from '../../../../types/activities';
+import { ATTENDEE_RELATION_LABELS, ATTENDEE_RELATIONS } from '../../../../types/constants/activities';
 import type { FieldErrors } from '../../../lib/fieldErrors';
 import { ageRefusal, isAgeAllowed } from './activityLabels';
 

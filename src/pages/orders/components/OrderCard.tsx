@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import { SLOT_LABELS } from '../../../../types/orders';
+import { SLOT_LABELS } from '../../../../types/constants/orders';
 import { OrderStatusTag, OverdueTag, StarsText } from './OrderStatusTag';
 import type { OrderRow } from './orderPages';
 import './orders.scss';

@@ -2,11 +2,13 @@ import Taro from '@tarojs/taro';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useMemo, useRef, useState } from 'react';
-import { SLOTS, SLOT_LABELS, type OrderView } from '../../../../types/orders';
+import type { OrderView } from '../../../../types/orders';
+import { SLOTS, SLOT_LABELS } from '../../../../types/constants/orders';
 import { ChoiceChips, FormField } from '../../../components';
 import { ApiCallError, call, messageOf, newRequestId } from '../../../services';
 import { bookingDates, emptyOrderForm, validateOrderForm, type OrderForm as OrderFormValues, type OrderPrefill } from './orderForm';
 import './orders.scss';
+import { quotaText, quotaUsedUp, type QuotaInfo } from './quota';
 import { useFormDraft } from '../../../lib/useFormDraft';
 
 const SLOT_OPTIONS = SLOTS.map((slot) => ({ value: slot, label: SLOT_LABELS[slot] }));
@@ -17,7 +19,7 @@ const FIRST_DAYS = 7;
 const NOTICE_CODES = new Set(['LIMIT', 'QUOTA', 'NOT_FOUND', 'FORBIDDEN']);
 
 export interface OrderFormProps {
-  item: { _id: string; title: string };
+  item: { _id: string; title: string } & Partial<QuotaInfo>;
   prefill: OrderPrefill;
   /** 代点单: staff ordering for this resident. */
   onBehalfOf?: { id: string; name: string };
@@ -68,6 +70,9 @@ export const OrderForm = ({ item, prefill, onBehalfOf, onCreated }: OrderFormPro
     }
   };
 
+  const quotaInfo: QuotaInfo = { monthlyQuota: item.monthlyQuota ?? null, quotaLeft: item.quotaLeft };
+  const quota = quotaText(quotaInfo);
+  const usedUp = quotaUsedUp(quotaInfo);
   return (
     <View className="order-form">
       <View className="card">
@@ -75,7 +80,14 @@ export const OrderForm = ({ item, prefill, onBehalfOf, onCreated }: OrderFormPro
         <Text className="muted">
           {onBehalfOf ? `为 ${onBehalfOf.name} 代点单，提交后由社区派单给党员志愿者。` : '提交后社区会派党员志愿者上门服务，请保持电话畅通。'}
         </Text>
+        {quota ? <Text className={`line quota${usedUp ? ' quota--out' : ''}`}>{quota}</Text> : null}
       </View>
+      {usedUp ? (
+        <View className="card notice notice--warning">
+          <Text className="notice__title">本月名额已用完</Text>
+          <Text className="muted line">这项服务本月已约满，下月1日起可以再预约；也可以看看其他服务。</Text>
+        </View>
+      ) : null}
       <View className="form-card">
         <FormField label="服务日期" required error={errors.date} hint="可预约今天起30天内">
           <View className="date-chips">
@@ -102,9 +114,11 @@ export const OrderForm = ({ item, prefill, onBehalfOf, onCreated }: OrderFormPro
       </View>
       {errors.onBehalfOf ? <View className="notice-banner">{errors.onBehalfOf}</View> : null}
       {notice ? <View className="notice-banner">{notice}</View> : null}
-      <Button type="primary" block loading={submitting} disabled={submitting} onClick={() => void submit()}>
-        确认点单
-      </Button>
+      <View className="sticky-actions">
+        <Button type="primary" block loading={submitting} disabled={submitting || usedUp} onClick={() => void submit()}>
+          {usedUp ? '本月名额已用完' : '确认点单'}
+        </Button>
+      </View>
     </View>
   );
 };

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import { SLOT_LABELS, type OrderView } from '../../../../types/orders';
+import type { OrderView } from '../../../../types/orders';
+import { SLOT_LABELS } from '../../../../types/constants/orders';
 import { StatusTag } from '../../../components';
 import { formatDateTime } from '../../../lib/time';
 import { OrderStatusTag, OverdueTag, StarsText } from './OrderStatusTag';
@@ -17,6 +18,17 @@ const Row = ({ label, children }: { label: string; children: ReactNode }) => (
 
 /** Who is looking decides the copy: a resident sees 志愿者, a member and staff see the resident. */
 export type OrderInfoView = 'resident' | 'member' | 'staff';
+
+/**
+ * A member sees the address only while the order is assigned to them (PRODUCT.md, privacy): before
+ * that it comes with the order, after it the service is over and the address is gone again.
+ */
+export const addressText = (order: Pick<OrderView, 'address' | 'status'>, view: OrderInfoView): string => {
+  if (order.address) return order.address;
+  if (order.status === 'completed' || order.status === 'rated') return '服务已完成，地址不再显示';
+  if (order.status === 'cancelled') return '订单已取消，地址不再显示';
+  return view === 'member' ? '接单后可见' : '—';
+};
 
 /** The order's facts: the service, the appointment, the contact the viewer may see, and the result. */
 export const OrderInfo = ({ order, view }: { order: OrderView; view: OrderInfoView }) => (
@@ -38,7 +50,7 @@ export const OrderInfo = ({ order, view }: { order: OrderView; view: OrderInfoVi
         {order.date} {SLOT_LABELS[order.slot]}
       </Row>
       {view !== 'resident' ? <Row label="居民">{order.residentName}</Row> : null}
-      <Row label="服务地址">{order.address ?? '接单后可见'}</Row>
+      <Row label="服务地址">{addressText(order, view)}</Row>
       <Row label="联系电话">{order.phone}</Row>
       {order.note ? <Row label="备注">{order.note}</Row> : null}
       {view !== 'member' ? <Row label="服务志愿者">{order.assigneeName ?? '待派单'}</Row> : null}
@@ -79,6 +91,6 @@ export const OrderInfo = ({ order, view }: { order: OrderView; view: OrderInfoVi
 export const OrderTimelineCard = ({ order }: { order: OrderView }) => (
   <View className="card">
     <View className="card__title">服务进度</View>
-    <OrderTimeline events={order.timeline} />
+    <OrderTimeline events={order.timeline} assigneeId={order.assigneeId} />
   </View>
 );

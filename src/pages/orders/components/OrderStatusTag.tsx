@@ -1,5 +1,6 @@
 import { Text } from '@tarojs/components';
-import { ORDER_STATUS_LABELS, type OrderStatus } from '../../../../types/orders';
+import type { OrderStatus } from '../../../../types/orders';
+import { ORDER_STATUS_LABELS } from '../../../../types/constants/orders';
 import { StatusTag, type StatusTone } from '../../../components';
 import './orders.scss';
 

@@ -1,7 +1,7 @@
 import { Button, TextArea } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
 import { useState } from 'react';
-import { RATING_TAGS } from '../../../../types/orders';
+import { RATING_TAGS } from '../../../../types/constants/orders';
 import { ChoiceChips, FormField, StarRating } from '../../../components';
 import { ApiCallError } from '../../../services';
 import type { FieldErrors } from '../../../lib/fieldErrors';

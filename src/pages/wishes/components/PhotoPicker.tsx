@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { messageOf, photoSrc, uploadPhoto } from '../../../services';
+import { ApiCallError, choosePhotos, isPickerCancel, messageOf, photoSrc, uploadPhoto } from '../../../services';
 
 export interface PhotoPickerProps {
   value: readonly string[];
@@ -10,7 +10,6 @@ export interface PhotoPickerProps {
   disabled?: boolean;
 }
 
-const isCancel = (error: unknown) => /cancel/i.test(String((error as { errMsg?: unknown } | null)?.errMsg ?? ''));
 
 /**
  * Photos chosen with the camera or album and uploaded at once, so the form holds only the file ids
@@ -23,10 +22,9 @@ export const PhotoPicker = ({ value, max, onChange, disabled = false }: PhotoPic
     if (disabled || uploading || value.length >= max) return;
     let files: Array<{ path: string; size: number }>;
     try {
-      const chosen = await Taro.chooseImage({ count: max - value.length, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-      files = chosen.tempFiles.slice(0, max - value.length).map((file) => ({ path: file.path, size: file.size }));
+      files = await choosePhotos(max - value.length);
     } catch (error) {
-      if (!isCancel(error)) void Taro.showToast({ title: '无法选择照片，请重试', icon: 'none' });
+      if (!isPickerCancel(error)) void Taro.showToast({ title: error instanceof ApiCallError ? error.message : '无法选择照片，请重试', icon: 'none' });
       return;
     }
     if (files.length === 0) return;

@@ -1,16 +1,8 @@
 import { Button, Dialog, TextArea } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useState, type ReactNode } from 'react';
-import {
-  AUTO_RELEASE_DAYS,
-  FulfilWishFields,
-  MAX_ACTIVE_CLAIMS,
-  MAX_WISH_PHOTOS,
-  ReleaseClaimInput,
-  ReviewWishInput,
-  WithdrawWishInput,
-  type WishAbilities,
-} from '../../../../types/wishes';
+import { FulfilWishFields, ReleaseClaimInput, ReviewWishInput, WithdrawWishInput, type WishAbilities } from '../../../../types/wishes';
+import { AUTO_RELEASE_DAYS, MAX_ACTIVE_CLAIMS, MAX_WISH_PHOTOS } from '../../../../types/constants/wishes';
 import { FormField } from '../../../components';
 import { fieldErrorsOf } from '../../../lib/fieldErrors';
 import { PhotoPicker } from './PhotoPicker';

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import { BENEFICIARY_TYPE_LABELS, WISH_KIND_LABELS, type WishView } from '../../../../types/wishes';
+import type { WishView } from '../../../../types/wishes';
+import { BENEFICIARY_TYPE_LABELS, WISH_KIND_LABELS } from '../../../../types/constants/wishes';
 import { formatDeadline } from '../wishTime';
 import { WishStatusTag } from './WishStatusTag';
 
@@ -26,7 +27,8 @@ export const WishCard = ({ wish, onOpen, footer }: WishCardProps) => (
       </View>
       <Text className="wish-card__content">{wish.content}</Text>
       <View className="wish-card__facts">
-        <Text className="wish-card__value">约{wish.value}元</Text>
+        {/* 陪伴 and other wishes without a price show none; the price is a fact, not a highlight. */}
+        {wish.value > 0 ? <Text className="wish-card__value">约{wish.value}元</Text> : null}
         <Text className="muted">截止 {formatDeadline(wish.deadline)}</Text>
       </View>
     </View>

@@ -2,16 +2,8 @@ import Taro from '@tarojs/taro';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { Picker, Text, View } from '@tarojs/components';
 import { useRef, useState } from 'react';
-import {
-  BENEFICIARY_TYPE_LABELS,
-  BENEFICIARY_TYPES,
-  MAX_WISH_PHOTOS,
-  MAX_WISH_VALUE,
-  WISH_KIND_LABELS,
-  WISH_KINDS,
-  type BeneficiaryType,
-  type WishDetail,
-} from '../../../../types/wishes';
+import type { BeneficiaryType, WishDetail } from '../../../../types/wishes';
+import { BENEFICIARY_TYPE_LABELS, BENEFICIARY_TYPES, MAX_WISH_PHOTOS, MAX_WISH_VALUE, WISH_KIND_LABELS, WISH_KINDS } from '../../../../types/constants/wishes';
 import { ChoiceChips, FormField } from '../../../components';
 import { ApiCallError, call, messageOf, newRequestId } from '../../../services';
 import { emptyWishForm, validateWishForm, type WishForm as WishFormValues } from '../wishForm';
@@ -100,10 +92,12 @@ export const WishForm = ({ onBehalfOf, initialBeneficiaryType, onPosted }: WishF
           <PhotoPicker value={form.photos} max={MAX_WISH_PHOTOS} disabled={submitting} onChange={set('photos')} />
         </FormField>
       </View>
-      <Button type="primary" block loading={submitting} disabled={submitting} onClick={() => void submit()}>
-        {onBehalfOf ? `为${onBehalfOf.name}提交心愿` : '提交心愿'}
-      </Button>
       <Text className="footer-note">提交后由社区审核，通过后展示在心愿墙</Text>
+      <View className="sticky-actions">
+        <Button type="primary" block loading={submitting} disabled={submitting} onClick={() => void submit()}>
+          {onBehalfOf ? `为${onBehalfOf.name}提交心愿` : '提交心愿'}
+        </Button>
+      </View>
     </View>
   );
 };

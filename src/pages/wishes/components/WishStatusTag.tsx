@@ -1,4 +1,5 @@
-import { WISH_STATUS_LABELS, type WishStatus } from '../../../../types/wishes';
+import type { WishStatus } from '../../../../types/wishes';
+import { WISH_STATUS_LABELS } from '../../../../types/constants/wishes';
 import { StatusTag, type StatusTone } from '../../../components';
 
 const WISH_TONES: Record<WishStatus, StatusTone> = {

@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import { Timeline } from '../../../components';
-import { WISH_STATUS_LABELS, type WishEvent } from '../../../../types/wishes';
+import type { WishEvent } from '../../../../types/wishes';
+import { WISH_STATUS_LABELS } from '../../../../types/constants/wishes';
 import { formatDateTime } from '../../../lib/time';
 import { WishStatusTag } from './WishStatusTag';
 

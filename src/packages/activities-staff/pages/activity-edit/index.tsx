@@ -163,9 +163,11 @@ const ActivityEditPage = () => {
         }
       />
 
-      <Button type="primary" block loading={busy} disabled={busy} onClick={() => void save()}>
-        {activity ? '保存修改' : '保存活动'}
-      </Button>
+      <View className="sticky-actions">
+        <Button type="primary" block loading={busy} disabled={busy} onClick={() => void save()}>
+          {activity ? '保存修改' : '保存活动'}
+        </Button>
+      </View>
     </PageShell>
   );
 };

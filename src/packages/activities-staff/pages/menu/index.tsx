@@ -2,7 +2,7 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Dialog } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useState, type ReactNode } from 'react';
-import { ACTIVITY_MENU_STATUS_LABELS } from '../../../../../types/activities';
+import { ACTIVITY_MENU_STATUS_LABELS } from '../../../../../types/constants/activities';
 import { EmptyState, ErrorState, LoadingState, PageShell, StatusTag } from '../../../../components';
 import { call, messageOf } from '../../../../services';
 import { ROUTES } from '../../../../lib/routes';
@@ -109,7 +109,7 @@ const MenuEditorPage = () => {
             <View key={group.key}>
               <Text className="section-title">{dayLabel(group.items[0].startAt)}</Text>
               {group.items.map((activity) => (
-                <ActivityCard key={activity._id} activity={activity}>
+                <ActivityCard key={activity._id} activity={activity} unpublished={draft}>
                   <Text className="muted">
                     已报名 {activity.confirmedCount}/{activity.capacity} 人{activity.seriesId ? ' · 每周活动' : ''}
                   </Text>

@@ -2,7 +2,8 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { MAX_SERIES_DATES, WEEKDAY_LABELS } from '../../../../../types/activities';
+import { MAX_SERIES_DATES } from '../../../../../types/activities';
+import { WEEKDAY_LABELS } from '../../../../../types/constants/activities';
 import { ChoiceChips, FormField, PageShell } from '../../../../components';
 import { ApiCallError, call, messageOf, newRequestId } from '../../../../services';
 import { monthLabel, monthOf } from '../../../../pages/activities/lib/activityTime';
@@ -119,9 +120,11 @@ const SeriesPage = () => {
         }
       />
 
-      <Button type="primary" block loading={busy} disabled={busy} onClick={() => void save()}>
-        生成活动
-      </Button>
+      <View className="sticky-actions">
+        <Button type="primary" block loading={busy} disabled={busy} onClick={() => void save()}>
+          生成活动
+        </Button>
+      </View>
     </PageShell>
   );
 };

@@ -3,10 +3,44 @@ import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import { EmptyState, ErrorState, LoadingState, MemberStatusTag, PageShell, StatusTag } from '../../../../components';
 import { useCurrentUser } from '../../../../lib/currentUser';
+import { useRemote } from '../../../../lib/useRemote';
+import { call } from '../../../../services';
+import { starLevelText } from '../../../../pages/orders/components/pointsText';
+import '../../../../pages/orders/components/orders.scss';
 import { formatDate } from '../../../../lib/time';
 import { ROUTES } from '../../../../lib/routes';
 
 /** The member's own card; points, star level and rank join it with the points ledger. */
+/** Star level, this year's points and the way to the next star; all points since joining. */
+const PointsCard = () => {
+  const { state, load } = useRemote(() => call('points', 'myPoints', {}), []);
+  if (state.status === 'loading') return <LoadingState text="正在读取积分…" />;
+  if (state.status === 'error') return <ErrorState error={state.error} onRetry={() => void load()} />;
+  const points = state.data;
+  return (
+    <View className="card member-card__points">
+      <View className="member-card__stars">
+        <Text className="member-card__star-text stars-text">{starLevelText(points.stars)}</Text>
+        <Text className="member-card__star-level">{points.stars}星党员志愿者</Text>
+        <Text className="muted line">{points.toNextStar === null ? '已是最高星级' : `再得 ${points.toNextStar} 分升一星`}</Text>
+      </View>
+      <View className="count-grid">
+        <View className="count-grid__cell">
+          <Text className="strong-number strong-number--accent">{points.yearPoints}</Text>
+          <Text className="count-grid__label">{points.year}年积分</Text>
+        </View>
+        <View className="count-grid__cell">
+          <Text className="strong-number">{points.total}</Text>
+          <Text className="count-grid__label">累计积分</Text>
+        </View>
+      </View>
+      <View className="link-text" onClick={() => void Taro.navigateTo({ url: ROUTES.myPoints })}>
+        <Text>积分明细</Text>
+      </View>
+    </View>
+  );
+};
+
 const MemberCardPage = () => {
   const { state, reload } = useCurrentUser();
 
@@ -30,6 +64,7 @@ const MemberCardPage = () => {
           <Text className="hero__title">{user.name}</Text>
           <Text className="hero__sub">党员志愿者 · {user.communityName}</Text>
         </View>
+        <PointsCard />
         <View className="card">
           <View className="card__row">
             <Text className="muted">报到状态</Text>

@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro';
-import { View } from '@tarojs/components';
 import { useState } from 'react';
-import { ORDER_STATUS_LABELS, ORDER_STATUSES, type OrderStatus } from '../../../../../types/orders';
-import { ChoiceChips, PageShell } from '../../../../components';
+import type { OrderStatus } from '../../../../../types/orders';
+import { ORDER_STATUS_LABELS, ORDER_STATUSES } from '../../../../../types/constants/orders';
+import { PageShell, SegmentTabs } from '../../../../components';
 import { call } from '../../../../services';
 import { ROUTES } from '../../../../lib/routes';
 import { OrderList } from '../../../../pages/orders/components/OrderList';
@@ -37,9 +37,8 @@ const AllOrdersPage = () => {
 
   return (
     <PageShell>
-      <View className="card">
-        <ChoiceChips options={FILTERS} value={filter} onChange={(value) => setFilter(value as Filter)} />
-      </View>
+      {/* The same underline tabs as the resident's and the member's order lists. */}
+      <SegmentTabs tabs={FILTERS} value={filter} onChange={setFilter} />
       <OrderList
         state={state}
         view="staff"

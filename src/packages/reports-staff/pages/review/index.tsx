@@ -3,10 +3,11 @@ import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useState, type ReactNode } from 'react';
 import { MonthString } from '../../../../../types/common';
-import { CATEGORY_KIND_LABELS } from '../../../../../types/menu';
-import { ORDER_STATUSES, ORDER_STATUS_LABELS, type OrderStatus } from '../../../../../types/orders';
+import { CATEGORY_KIND_LABELS } from '../../../../../types/constants/menu';
+import type { OrderStatus } from '../../../../../types/orders';
+import { ORDER_STATUSES, ORDER_STATUS_LABELS } from '../../../../../types/constants/orders';
 import type { CategoryReview, MonthlyReview } from '../../../../../types/reports';
-import { EmptyState, ErrorState, LoadingState, PageShell, StatusTag } from '../../../../components';
+import { EmptyState, ErrorState, LoadingState, PageShell, StatusTag, PeriodSwitcher } from '../../../../components';
 import { ApiCallError, call, messageOf } from '../../../../services';
 import { useRemote } from '../../../../lib/useRemote';
 import { minutesText, monthLabel, monthOf, percentText, ratingText, shiftMonth, starsText } from '../../lib/format';
@@ -155,15 +156,7 @@ const MonthlyReviewPage = () => {
 
   return (
     <PageShell>
-      <View className="month-switch">
-        <Button size="small" onClick={() => setMonth(shiftMonth(month, -1))}>
-          ‹ 上月
-        </Button>
-        <Text className="month-switch__label">{monthLabel(month)}</Text>
-        <Button size="small" disabled={atLatest} onClick={() => setMonth(shiftMonth(month, 1))}>
-          下月 ›
-        </Button>
-      </View>
+      <PeriodSwitcher label={monthLabel(month)} onPrev={() => setMonth(shiftMonth(month, -1))} onNext={() => setMonth(shiftMonth(month, 1))} nextDisabled={atLatest} />
       {body}
       {state.status === 'ready' && state.data.totals.orders > 0 ? (
         <View className="review-export">

@@ -2,15 +2,9 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useCallback, useEffect, useState } from 'react';
-import {
-  CATEGORY_KIND_LABELS,
-  CATEGORY_KINDS,
-  ITEM_STATUS_LABELS,
-  type ItemStatus,
-  type ServiceCategory,
-  type ServiceItem,
-} from '../../../../../types/menu';
-import { SKILLS } from '../../../../../types/users';
+import type { ItemStatus, ServiceCategory, ServiceItem } from '../../../../../types/menu';
+import { CATEGORY_KIND_LABELS, CATEGORY_KINDS, ITEM_STATUS_LABELS } from '../../../../../types/constants/menu';
+import { SKILLS } from '../../../../../types/constants/users';
 import { ChoiceChips, ErrorState, FormField, ItemStatusTag, LoadingState, PageShell } from '../../../../components';
 import { ApiCallError, call, messageOf } from '../../../../services';
 import type { FieldErrors } from '../../../../lib/fieldErrors';
@@ -114,9 +108,9 @@ const ItemEditPage = () => {
             <Text>{item.title}</Text>
             <ItemStatusTag status={item.status} />
           </View>
-          <Text className="muted">最近更新：{formatDateTime(item.updatedAt)}</Text>
+          <Text className="muted line">最近更新：{formatDateTime(item.updatedAt)}</Text>
           {archived ? (
-            <Text className="muted">已归档的服务不能修改或重新上架。</Text>
+            <Text className="muted line">已归档的服务不能修改或重新上架。</Text>
           ) : (
             <ItemStatusActions status={item.status} busy={busy} onChange={(to) => void changeStatus(to)} />
           )}
@@ -169,9 +163,11 @@ const ItemEditPage = () => {
       </View>
 
       {archived ? null : (
-        <Button type="primary" block loading={busy} disabled={busy} onClick={() => void save()}>
-          {item ? '保存修改' : '保存'}
-        </Button>
+        <View className="sticky-actions">
+          <Button type="primary" block loading={busy} disabled={busy} onClick={() => void save()}>
+            {item ? '保存修改' : '保存'}
+          </Button>
+        </View>
       )}
     </PageShell>
   );

@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { AUTO_RELEASE_DAYS, CLAIM_STATUSES, MAX_ACTIVE_CLAIMS, WISH_STATUS_LABELS, type WishView } from '../../../../../types/wishes';
+import type { WishView } from '../../../../../types/wishes';
+import { AUTO_RELEASE_DAYS, CLAIM_STATUSES, MAX_ACTIVE_CLAIMS, WISH_STATUS_LABELS } from '../../../../../types/constants/wishes';
 import { EmptyState, ErrorState, LoadingState, PageShell, SegmentTabs } from '../../../../components';
 import { call } from '../../../../services';
 import { formatDateTime } from '../../../../lib/time';

@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { BENEFICIARY_TYPE_LABELS, WISH_KIND_LABELS, type WishAbilities, type WishView } from '../../../../../types/wishes';
+import type { WishAbilities, WishView } from '../../../../../types/wishes';
+import { BENEFICIARY_TYPE_LABELS, WISH_KIND_LABELS } from '../../../../../types/constants/wishes';
 import { EmptyState, ErrorState, LoadingState, PageShell } from '../../../../components';
 import { ApiCallError, call, messageOf } from '../../../../services';
 import { formatDateTime } from '../../../../lib/time';

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '党员志愿者申请',
+});

@@ -1,0 +1,100 @@
+import Taro from '@tarojs/taro';
+import { Button, Input } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
+import { useCallback, useEffect, useState } from 'react';
+import type { CommunityOption } from '../../../../../types/users';
+import { ChoiceChips, ErrorState, FormField, LoadingState, PageShell } from '../../../../components';
+import { ApiCallError, call, messageOf } from '../../../../services';
+import { rememberCurrentUser } from '../../../../lib/currentUser';
+import { seedElderlyMode } from '../../../../lib/elderlyMode';
+import { EMPTY_REGISTER_FORM, validateRegisterForm, type RegisterForm } from '../../../../pages/register/registerForm';
+import { ROUTES } from '../../../../lib/routes';
+import { useFormDraft } from '../../../../lib/useFormDraft';
+
+type CommunitiesState = { status: 'loading' } | { status: 'ready'; items: CommunityOption[] } | { status: 'error'; error: unknown };
+
+const RegisterPage = () => {
+  const [communities, setCommunities] = useState<CommunitiesState>({ status: 'loading' });
+  const { draft: form, errors, setErrors, set } = useFormDraft<RegisterForm>(EMPTY_REGISTER_FORM);
+  const [submitting, setSubmitting] = useState(false);
+
+  const loadCommunities = useCallback(async () => {
+    setCommunities({ status: 'loading' });
+    try {
+      const { items } = await call('users', 'listCommunities', {});
+      setCommunities({ status: 'ready', items });
+    } catch (error) {
+      setCommunities({ status: 'error', error });
+    }
+  }, []);
+
+  useEffect(() => {
+    void loadCommunities();
+  }, [loadCommunities]);
+
+
+  const submit = async () => {
+    const { data, errors: found } = validateRegisterForm(form);
+    setErrors(found);
+    if (!data) return;
+    setSubmitting(true);
+    try {
+      const profile = await call('users', 'register', data);
+      rememberCurrentUser(profile);
+      seedElderlyMode(profile.elderly);
+      void Taro.showToast({ title: '注册成功', icon: 'success' });
+      void Taro.switchTab({ url: ROUTES.home });
+    } catch (error) {
+      if (error instanceof ApiCallError && error.fields) setErrors(error.fields);
+      void Taro.showToast({ title: messageOf(error), icon: 'none' });
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  if (communities.status === 'loading') return <PageShell><LoadingState /></PageShell>;
+  if (communities.status === 'error') {
+    return (
+      <PageShell>
+        <ErrorState error={communities.error} onRetry={() => void loadCommunities()} />
+      </PageShell>
+    );
+  }
+
+  return (
+    <PageShell>
+      <View className="card">
+        <View className="card__title">加入您所在的社区</View>
+        <Text className="muted">信息仅用于社区上门服务与联系，不会公开展示。</Text>
+      </View>
+      <View className="form-card">
+        <FormField label="所在社区" required error={errors.communityId}>
+          <ChoiceChips
+            options={communities.items.map((c) => ({ value: c._id, label: c.name }))}
+            value={form.communityId || null}
+            onChange={set('communityId')}
+          />
+        </FormField>
+        <FormField label="姓名" required error={errors.name}>
+          <Input value={form.name} placeholder="请输入姓名" maxLength={20} onChange={set('name')} />
+        </FormField>
+        <FormField label="手机号" required error={errors.phone}>
+          <Input value={form.phone} placeholder="请输入11位手机号" type="number" maxLength={11} onChange={set('phone')} />
+        </FormField>
+        <FormField label="楼栋" required error={errors.building}>
+          <Input value={form.building} placeholder="如：3号楼" maxLength={20} onChange={set('building')} />
+        </FormField>
+        <FormField label="门牌号" required error={errors.room}>
+          <Input value={form.room} placeholder="如：2单元301" maxLength={20} onChange={set('room')} />
+        </FormField>
+      </View>
+      <View className="sticky-actions">
+        <Button type="primary" block loading={submitting} disabled={submitting} onClick={() => void submit()}>
+          提交注册
+        </Button>
+      </View>
+    </PageShell>
+  );
+};
+
+export default RegisterPage;
