@@ -39,6 +39,8 @@ import { ReportSubscribeInput, SubscribeBalances, SubscribeTemplatesOutput } fro
 import { ACTIVITIES_API } from './activities';
 import { WISHES_API } from './wishes';
 import { REPORTS_API } from './reports';
+import { HOURS_API } from './hours';
+import { ACTIVITY_PLANNING_API } from './activityPlanning';
 import { ListMessagesInput, MarkReadInput, MessagesOutput } from './messages';
 import {
   CancelInput,
@@ -112,9 +114,10 @@ export const API = {
     memberPoints: action(MemberPointsInput, MyPointsOutput),
     leaderboard: action(LeaderboardInput, LeaderboardOutput),
     adjustPoints: action(AdjustPointsInput, LedgerEntryView),
+    ...HOURS_API,
   },
   wishes: WISHES_API,
-  activities: ACTIVITIES_API,
+  activities: { ...ACTIVITIES_API, ...ACTIVITY_PLANNING_API },
   reports: REPORTS_API,
   admin: ADMIN_API,
 } as const;

@@ -13,3 +13,5 @@ export * from './activities';
 export * from './reports';
 export * from './admin';
 export * from './subscribe';
+export * from './hours';
+export * from './activityPlanning';

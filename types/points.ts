@@ -1,5 +1,6 @@
 import { z } from './zod';
 import { CalendarDate, Cursor, Id, Timestamp, text } from './common';
+import { HoursSummary } from './hours';
 
 export const POINT_REASONS = ['order_completed', 'order_rating', 'wish_confirmed', 'activity_served', 'adjustment'] as const;
 export const PointReason = z.enum(POINT_REASONS);
@@ -30,6 +31,8 @@ export const MyPointsOutput = z.object({
   toNextStar: z.nullable(z.number()),
   entries: z.array(LedgerEntryView),
   nextCursor: z.nullable(z.string()),
+  /** The member's service hours this month and this year (志愿服务时长). */
+  hours: z.optional(HoursSummary),
 });
 export type MyPointsOutput = z.infer<typeof MyPointsOutput>;
 

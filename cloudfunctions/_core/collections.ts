@@ -2,6 +2,8 @@ import type { CollectionSpec } from './store/port';
 import { WISH_COLLECTIONS } from './wishes/wishCollections';
 import { ACTIVITY_COLLECTIONS } from './activities/activityCollections';
 import { ADMIN_COLLECTIONS } from './admin/adminCollections';
+import { HOURS_COLLECTIONS } from './hours/hoursLedger';
+import { STATS_COLLECTIONS } from './stats/statsDocs';
 
 /**
  * Every collection and its indexes. The SQLite adapter creates them; README lists them for the
@@ -83,10 +85,13 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'orders_lowrated', fields: [['lowRatedAt', 'asc']] },
       { name: 'orders_status_submitted', fields: [['status', 'asc'], ['submittedAt', 'asc']] },
       { name: 'orders_status_completed', fields: [['status', 'asc'], ['completedAt', 'asc']] },
-      { name: 'orders_community_month', fields: [['communityId', 'asc'], ['month', 'asc'], ['createdAt', 'asc']] },
+      // The monthly aggregates' reconciler: orders changed in the last days.
+      { name: 'orders_updated', fields: [['updatedAt', 'asc']] },
     ],
   },
   ...WISH_COLLECTIONS,
   ...ACTIVITY_COLLECTIONS,
   ...ADMIN_COLLECTIONS,
+  ...HOURS_COLLECTIONS,
+  ...STATS_COLLECTIONS,
 ];

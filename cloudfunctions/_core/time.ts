@@ -40,3 +40,22 @@ export const periodRange = (period: 'month' | 'quarter' | 'year', at: number): {
 export const MINUTE_MS = 60 * 1000;
 export const HOUR_MS = 60 * MINUTE_MS;
 export const DAY_MS = DAY;
+
+/** 2026-11 + 2 → 2027-01. */
+export const addMonths = (month: string, n: number): string => {
+  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + n;
+  return `${Math.floor(index / 12)}-${pad((index % 12) + 1)}`;
+};
+
+/** Every month from `from` to `to`, inclusive. */
+export const monthsFrom = (from: string, to: string): string[] => {
+  const out: string[] = [];
+  for (let m = from; m <= to; m = addMonths(m, 1)) out.push(m);
+  return out;
+};
+
+/** [start, end) of a calendar month (2026-11) as epoch ms. */
+export const monthRange = (month: string): { start: number; end: number } => ({
+  start: startOfDate(`${month}-01`),
+  end: startOfDate(`${addMonths(month, 1)}-01`),
+});

@@ -6,6 +6,7 @@ import { runJobs } from '../_core/scheduler/runJobs';
 import { SETUP_ID, SYSTEM } from '../_core/users/setup';
 import { openLocalApp } from './localApp';
 import { seedDemo } from './seed';
+import { seedHistory } from './demoHistory';
 import { createTokenSigner } from './tokens';
 
 /** The session secret survives restarts so that logged-in browsers stay logged in. */
@@ -34,6 +35,12 @@ const main = async () => {
   const app = openLocalApp({ dataDir, setupCode: loadSetupCode(dataDir), persistOutbox: true });
   const seeded = demo && (await app.ports.store.count('communities', {})) === 0;
   if (seeded) await seedDemo(app.ports.store, app.ports.clock.now());
+  // A fresh data directory gets the demo community's last twelve months (DEMO_HISTORY=0: without).
+  if (seeded && process.env.DEMO_HISTORY !== '0') {
+    console.log('写入演示社区近12个月的历史数据…');
+    const history = await seedHistory(app, { now: app.ports.clock.now() });
+    if (history.ran) console.log(`演示历史 ${history.from} 至 ${history.to}：${history.calls} 次操作，用时 ${(history.ms / 1000).toFixed(1)} 秒`);
+  }
 
   const server = createGateway({
     handlers: app.handlers,

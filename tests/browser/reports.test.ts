@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { button, launchChromium, loginAs, phonePage, screenshot, visibleText } from './browser';
 import { startLocalServer, type LocalServer } from './server';
+import { sheetsOf } from '../support/xlsx';
 
 let server: LocalServer;
 let browser: Browser;
@@ -47,4 +48,8 @@ test('staff open this month’s 月度复盘 and export it as an Excel workbook'
   const path = await download.path();
   const bytes = require('node:fs').readFileSync(path) as Buffer;
   expect(bytes.subarray(0, 2).toString()).toBe('PK');
+  // One sheet per section of the review, readable as a workbook.
+  const sheets = sheetsOf(bytes);
+  expect(Object.keys(sheets)).toEqual(['概览', '服务订单', '服务分类', '低分回访', '微心愿', '党群活动', '党员', '近12月趋势']);
+  expect(sheets['服务分类'].map((row) => row[0])).toContain('家电维修');
 });

@@ -13,9 +13,19 @@ jest.mock('../../src/services', () => ({
 const mockedCall = call as jest.MockedFunction<typeof call>;
 const taro = Taro as unknown as Record<string, unknown> & { showToast: jest.Mock };
 
+/** The sections this page does not show yet (wishes, activities, members, the trend), empty. */
+const OTHER_SECTIONS = {
+  wishes: { posted: 0, approved: 0, rejected: 0, claimed: 0, released: 0, fulfilled: 0, confirmed: 0, withdrawn: 0, expired: 0, medianDaysToFulfil: null, byBeneficiary: [] },
+  activities: { sessions: 0, places: 0, signups: 0, fillRate: null, waitlist: 0, checkedIn: 0, noShows: 0, attendanceRate: null, volunteers: 0, ratings: 0, averageRating: null, categories: [] },
+  members: { points: 0, hours: 0, members: 0, activeMembers: 0, stars: [] },
+  trend: [],
+};
+const UNMET = { lowRatings: 1, cancelled: 2, overdue: 2, quotaRefused: 0 };
+
 /** Validated against the contract, so the fixture cannot drift from what the server sends. */
 const REVIEW = MonthlyReview.parse({
   month: '2026-11',
+  ...OTHER_SECTIONS,
   totals: {
     orders: 12,
     completed: 9,
@@ -24,19 +34,20 @@ const REVIEW = MonthlyReview.parse({
     medianMinutesToComplete: 1440,
     averageRating: 4.25,
     ratings: 8,
+    ...UNMET,
   },
   byStatus: { submitted: 1, rated: 8, cancelled: 2, completed: 1 },
   categories: [
-    { categoryName: '家电维修', kind: 'regular', total: 7, byStatus: { rated: 5 }, completed: 6, averageRating: 4.5, cancelled: 0, overdue: 2, quotaRefused: 0 },
-    { categoryName: '法律咨询', kind: 'featured', total: 5, byStatus: { rated: 3 }, completed: 3, averageRating: null, cancelled: 0, overdue: 0, quotaRefused: 0 },
+    { categoryName: '家电维修', kind: 'regular', total: 7, byStatus: { rated: 5 }, completed: 6, averageRating: 4.5, lowRatings: 1, cancelled: 0, overdue: 2, quotaRefused: 0 },
+    { categoryName: '法律咨询', kind: 'featured', total: 5, byStatus: { rated: 3 }, completed: 3, averageRating: null, lowRatings: 0, cancelled: 0, overdue: 0, quotaRefused: 0 },
   ],
   lowRatings: [{ orderId: 'o9', itemTitle: '小家电维修', residentName: '孙丽', assigneeName: '张建国', stars: 2, comment: '迟到了半小时' }],
-  topMembers: [{ memberId: 'u_zhang', name: '张建国', completed: 5, points: 62 }],
+  topMembers: [{ memberId: 'u_zhang', name: '张建国', completed: 5, points: 62, hours: 6.5, stars: 2 }],
 });
 
 const NULLS = MonthlyReview.parse({
   ...REVIEW,
-  totals: { orders: 3, completed: 0, completionRate: null, medianMinutesToDispatch: null, medianMinutesToComplete: null, averageRating: null, ratings: 0 },
+  totals: { orders: 3, completed: 0, completionRate: null, medianMinutesToDispatch: null, medianMinutesToComplete: null, averageRating: null, ratings: 0, lowRatings: 0, cancelled: 0, overdue: 0, quotaRefused: 0 },
   categories: [{ ...REVIEW.categories[1], averageRating: null }],
   lowRatings: [],
   topMembers: [],

@@ -112,6 +112,14 @@ test('the queries of every list and read action use a declared index, without a 
     // by _id with scanAll, sorting that window, as every reconciler does: not listed here.)
     ['security.submitMedia', () => submitMediaChecks.run(h.app.ports)],
     ['security.receiveMediaVerdict', () => receiveMediaVerdict(h.app.ports, { Event: 'wxa_media_check', trace_id: 'any', result: { suggest: 'pass', label: 100 } })],
+    ['activities.menuGaps', () => h.okAs('staff-li')('activities', 'menuGaps', { month: '2027-01' })],
+    ['reports.monthlyReview', () => h.okAs('staff-li')('reports', 'monthlyReview', { month: '2026-11' })],
+    ['reports.exportMonthlyReview', () => h.okAs('staff-li')('reports', 'exportMonthlyReview', { month: '2026-11' })],
+    ['points.myHours', () => h.okAs('member-zhang')('points', 'myHours', {})],
+    ['points.memberHours', () => h.okAs('staff-li')('points', 'memberHours', { memberId: h.userId('member-zhang') })],
+    ['points.hoursCertificate', () => h.okAs('member-zhang')('points', 'hoursCertificate', { from: '2026-01', to: '2026-11' })],
+    ['points.hoursCertificate staff', () => h.okAs('staff-li')('points', 'hoursCertificate', { memberId: h.userId('member-zhang') })],
+    ['points.exportHours', () => h.okAs('staff-li')('points', 'exportHours', { from: '2026-06', to: '2026-11' })],
   ];
   for (const [name, run] of calls) {
     current = name;
@@ -123,6 +131,7 @@ test('the queries of every list and read action use a declared index, without a 
     ['wishes.wishWall page 2', () => h.raw('wishes', { action: 'wishWall', data: { cursor: Buffer.from(JSON.stringify([1795000000000, 'wish_x'])).toString('base64url') } }, 'demo-resident-sun')],
     ['users.listMessages page 2', () => h.raw('users', { action: 'listMessages', data: { cursor: Buffer.from(JSON.stringify([1795000000000, 'msg_x'])).toString('base64url') } }, 'demo-resident-sun')],
     ['users.listUsers page 2', () => h.raw('users', { action: 'listUsers', data: { cursor: Buffer.from(JSON.stringify(['王', 'u_x'])).toString('base64url') } }, 'demo-staff-li')],
+    ['points.myHours page 2', () => h.raw('points', { action: 'myHours', data: { cursor: Buffer.from(JSON.stringify([1795000000000, 'h_x'])).toString('base64url') } }, 'demo-member-zhang')],
   ];
   void cursor;
   for (const [name, run] of paged) {

@@ -68,6 +68,12 @@ const consented = async (h: Harness) => {
   await h.consent('member-zhang', 'takeOrder');
 };
 const warmPoints = (h: Harness) => h.okAs('staff-li')('points', 'adjustPoints', { memberId: h.userId('member-zhang'), delta: 1, reason: '预热' }, requestId());
+const warmHours = (h: Harness) => h.okAs('staff-li')('points', 'adjustHours', { memberId: h.userId('member-zhang'), hours: 0.5, reason: '预热' }, requestId());
+const warmWishes = (h: Harness) => postedWish(h, false);
+const seriesForm = (menuId: string) => {
+  const { date: _date, signupClosesDate: _c, signupClosesTime: _ct, cancelDeadlineDate: _d, cancelDeadlineTime: _dt, ...common } = activityForm(menuId);
+  return { ...common, title: '中医夜市', startTime: '19:00', endTime: '21:00', weekday: 1, fromDate: '2026-12-01', toDate: '2026-12-31', signupClosesHoursBefore: 2, cancelHoursBefore: 4 };
+};
 const warmClaims = async (h: Harness) => {
   const id = await postedWish(h);
   await h.okAs('member-zhang')('wishes', 'claimWish', { wishId: id });
@@ -151,7 +157,7 @@ export const TOUR: TourStop[] = [
   { name: 'orders.grabOrder', kind: 'write', setup: async (h) => { await consented(h); const o = await orderIn(h, 'submitted'); return () => h.as('member-zhang')('orders', 'grabOrder', { orderId: o._id }); } },
   { name: 'orders.declineOrder', kind: 'write', setup: async (h) => { const o = await orderIn(h, 'assigned'); return () => h.as('member-zhang')('orders', 'declineOrder', { orderId: o._id, reason: '临时有事' }); } },
   { name: 'orders.startOrder', kind: 'write', setup: async (h) => { const o = await orderIn(h, 'assigned'); return () => h.as('member-zhang')('orders', 'startOrder', { orderId: o._id }); } },
-  { name: 'orders.completeOrder', kind: 'write', setup: async (h) => { await warmPoints(h); await consented(h); const o = await orderIn(h, 'serving'); const photo = h.app.files.save(PNG, 'image/png'); return () => h.as('member-zhang')('orders', 'completeOrder', { orderId: o._id, summary: '已修好', photos: [photo] }); } },
+  { name: 'orders.completeOrder', kind: 'write', setup: async (h) => { await warmPoints(h); await warmHours(h); await consented(h); const o = await orderIn(h, 'serving'); const photo = h.app.files.save(PNG, 'image/png'); return () => h.as('member-zhang')('orders', 'completeOrder', { orderId: o._id, summary: '已修好', photos: [photo] }); } },
   { name: 'orders.dispatchBoard', kind: 'read', setup: async (h) => { await orderIn(h, 'submitted'); return () => h.as('staff-li')('orders', 'dispatchBoard', {}); } },
   { name: 'orders.listOrdersAdmin', kind: 'read', setup: async (h) => { await orderIn(h, 'submitted'); return () => h.as('staff-li')('orders', 'listOrdersAdmin', {}); } },
   { name: 'orders.dispatchOrder', kind: 'write', setup: async (h) => { await consented(h); const o = await orderIn(h, 'submitted'); return () => h.as('staff-li')('orders', 'dispatchOrder', { orderId: o._id, memberId: h.userId('member-zhang') }); } },
@@ -161,7 +167,7 @@ export const TOUR: TourStop[] = [
   { name: 'points.leaderboard', kind: 'read', setup: async (h) => { await orderIn(h, 'rated'); return () => h.as('member-chen')('points', 'leaderboard', { period: 'month' }); } },
   { name: 'points.adjustPoints', kind: 'write', setup: async (h) => { await warmPoints(h); return () => h.as('staff-li')('points', 'adjustPoints', { memberId: h.userId('member-zhang'), delta: 5, reason: '热心服务' }, requestId()); } },
   // wishes
-  { name: 'wishes.postWish', kind: 'write', setup: async (h) => () => h.as('resident-zhao')('wishes', 'postWish', { beneficiaryType: 'elderly', kind: 'material', title: '收音机', content: '想听戏。', value: 80, deadline: '2026-12-31' }, requestId()) },
+  { name: 'wishes.postWish', kind: 'write', setup: async (h) => { await warmWishes(h); return () => h.as('resident-zhao')('wishes', 'postWish', { beneficiaryType: 'elderly', kind: 'material', title: '收音机', content: '想听戏。', value: 80, deadline: '2026-12-31' }, requestId()); } },
   { name: 'wishes.reviewWish', kind: 'write', setup: async (h) => { const id = await postedWish(h, false); return () => h.as('staff-li')('wishes', 'reviewWish', { wishId: id, approve: true }); } },
   { name: 'wishes.claimWish', kind: 'write', setup: async (h) => { await warmClaims(h); await consented(h); const id = await postedWish(h); return () => h.as('member-zhang')('wishes', 'claimWish', { wishId: id }); } },
   { name: 'wishes.releaseClaim', kind: 'write', setup: async (h) => { const id = await claimedWish(h); return () => h.as('member-zhang')('wishes', 'releaseClaim', { wishId: id, reason: '临时有事' }); } },
@@ -276,9 +282,13 @@ export const TOUR: TourStop[] = [
       const { activity } = await publishedActivity(h);
       h.clock.set('2026-11-26T10:00:00+08:00');
       const s = await h.okAs('resident-sun')('activities', 'signUp', { activityId: activity._id, attendees: me('孙丽') });
+      const first = await h.okAs('resident-zhou')('activities', 'signUp', { activityId: activity._id, attendees: me('周强') });
       h.clock.set('2026-12-12T08:45:00+08:00');
       await h.okAs('staff-li')('activities', 'checkIn', { activityId: activity._id, code: s.checkinCode! });
+      await h.okAs('staff-li')('activities', 'checkIn', { activityId: activity._id, code: first.checkinCode! });
       h.clock.set('2026-12-12T12:00:00+08:00');
+      // The month's first rating creates its aggregate (once); this one is the usual path.
+      await h.okAs('resident-zhou')('activities', 'rateActivity', { signupId: first._id, stars: 4 });
       return () => h.as('resident-sun')('activities', 'rateActivity', { signupId: s._id, stars: 5, comment: '很好' });
     },
   },
@@ -298,6 +308,22 @@ export const TOUR: TourStop[] = [
   { name: 'admin.listStaff', kind: 'read', setup: async (h) => { const as = await admin(h); return () => as('admin', 'listStaff', {}); } },
   { name: 'admin.dashboard', kind: 'read', setup: async (h) => { const as = await admin(h); await orderIn(h, 'rated'); return () => as('admin', 'dashboard', { month: '2026-11' }); } },
   { name: 'admin.hidePhoto', kind: 'write', setup: async (h) => { const o = await orderIn(h, 'completed'); return () => h.as('staff-li')('admin', 'hidePhoto', { refType: 'order', refId: o._id, fileId: o.photos[0], reason: '居民投诉' }); } },
+  {
+    name: 'activities.carryForward',
+    kind: 'write',
+    setup: async (h) => {
+      const { menu } = await publishedActivity(h);
+      await h.okAs('staff-li')('activities', 'createSeries', seriesForm(menu._id), requestId());
+      return () => h.as('staff-li')('activities', 'carryForward', { month: '2026-12' });
+    },
+  },
+  { name: 'activities.menuGaps', kind: 'read', setup: async (h) => { await publishedActivity(h); return () => h.as('staff-li')('activities', 'menuGaps', { month: '2027-01' }); } },
+  // hours
+  { name: 'points.myHours', kind: 'read', setup: async (h) => { await orderIn(h, 'completed'); return () => h.as('member-zhang')('points', 'myHours', {}); } },
+  { name: 'points.memberHours', kind: 'read', setup: async (h) => { await orderIn(h, 'completed'); return () => h.as('staff-li')('points', 'memberHours', { memberId: h.userId('member-zhang') }); } },
+  { name: 'points.adjustHours', kind: 'write', setup: async (h) => { await warmHours(h); return () => h.as('staff-li')('points', 'adjustHours', { memberId: h.userId('member-zhang'), hours: 2, reason: '补录社区值守' }, requestId()); } },
+  { name: 'points.hoursCertificate', kind: 'read', setup: async (h) => { await orderIn(h, 'completed'); return () => h.as('member-zhang')('points', 'hoursCertificate', {}); } },
+  { name: 'points.exportHours', kind: 'read', setup: async (h) => { await orderIn(h, 'completed'); return () => h.as('staff-li')('points', 'exportHours', { from: '2026-01', to: '2026-11' }); } },
   // reports
   { name: 'reports.monthlyReview', kind: 'read', setup: async (h) => { await orderIn(h, 'rated'); return () => h.as('staff-li')('reports', 'monthlyReview', { month: '2026-11' }); } },
   { name: 'reports.exportMonthlyReview', kind: 'read', setup: async (h) => { await orderIn(h, 'rated'); return () => h.as('staff-li')('reports', 'exportMonthlyReview', { month: '2026-11' }); } },

@@ -16,6 +16,17 @@ export class Crashed extends Error {
 export const crashingStore = (store: Store, limit: number) => {
   let writes = 0;
   let dead = false;
+  // Calls sent before the death still land (the database received them): `idle` waits for them.
+  const inFlight = new Set<Promise<unknown>>();
+  const track = <R>(p: Promise<R>): Promise<R> => {
+    const settled = p.then(
+      () => undefined,
+      () => undefined,
+    );
+    inFlight.add(settled);
+    void settled.then(() => inFlight.delete(settled));
+    return p;
+  };
   const state = {
     get writes() {
       return writes;
@@ -23,12 +34,16 @@ export const crashingStore = (store: Store, limit: number) => {
     get crashed() {
       return dead;
     },
+    /** Every call already sent has landed (or failed). */
+    async idle() {
+      while (inFlight.size) await Promise.all([...inFlight]);
+    },
   };
   const read =
     <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
       if (dead) throw new Crashed();
-      return fn(...args);
+      return track(fn(...args));
     };
   const write =
     <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
@@ -39,7 +54,7 @@ export const crashingStore = (store: Store, limit: number) => {
         dead = true;
         throw new Crashed();
       }
-      return fn(...args);
+      return track(fn(...args));
     };
   const crashing: Store = {
     get: read(<T extends Doc = Doc>(c: string, id: string) => store.get<T>(c, id)) as Store['get'],

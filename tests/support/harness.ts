@@ -6,6 +6,7 @@ import type { Envelope } from '../../types/errors';
 import { openLocalApp, type LocalApp } from '../../cloudfunctions/_local/localApp';
 import { demoOpenid, seedDemo } from '../../cloudfunctions/_local/seed';
 import { DEMO_COMMUNITY, DEMO_USERS } from '../../cloudfunctions/_local/demoData';
+import { seedHistory, type HistoryResult } from '../../cloudfunctions/_local/demoHistory';
 import { searchKeysOf, userIdFor, type UserDoc } from '../../cloudfunctions/_core/users/userDoc';
 import { manualClock } from './manualClock';
 import type { SubscribeMoment } from '../../types/subscribe';
@@ -21,12 +22,14 @@ export type DemoKey = (typeof DEMO_USERS)[number]['key'];
  * The real handlers over a temporary SQLite file, seeded with the demo community. `as(key)` calls
  * as a demo user (identity goes in the platform context, as in the cloud); `raw` sends any event.
  */
-export const openHarness = async (options: TestStoreOptions & { seed?: boolean; subscribe?: SubscribeConfig } = {}) => {
+export const openHarness = async (options: TestStoreOptions & { seed?: boolean; subscribe?: SubscribeConfig; history?: boolean } = {}) => {
   const dir = mkdtempSync(join(tmpdir(), 'linli-test-'));
   const clock = manualClock();
   const opened = await openTestStore(dir, options);
   const app: LocalApp = openLocalApp({ dataDir: dir, clock, store: opened.store, setupCode: TEST_SETUP_CODE, subscribe: options.subscribe });
   if (options.seed !== false) await seedDemo(app.ports.store, clock.now());
+  // The demo's twelve months of history: only for the tests that look at it (it takes seconds).
+  const history: HistoryResult | null = options.history ? await seedHistory(app, { now: clock.now() }) : null;
 
   const callAs =
     (openid: string | null) =>
@@ -51,6 +54,7 @@ export const openHarness = async (options: TestStoreOptions & { seed?: boolean; 
   return {
     app,
     clock,
+    history,
     kind: opened.kind,
     /** The emulator behind the CloudBase adapter, when the store is `cloudbase`. */
     emulator: opened.emulator,

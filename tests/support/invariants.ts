@@ -12,6 +12,7 @@ import { MAX_ACTIVE_CLAIMS } from '../../types/wishes';
 import { MAX_OPEN_ORDERS } from '../../types/orders';
 import type { HoldsDoc } from '../../cloudfunctions/_core/store/holds';
 import type { Store } from '../../cloudfunctions/_core/store/port';
+import { scanAll } from '../../cloudfunctions/_core/store/scan';
 import type { WishDoc } from '../../cloudfunctions/_core/wishes/wishDocs';
 import { MEDIA_CHECKS, mediaCheckIdOf, type MediaCheckDoc } from '../../cloudfunctions/_core/security/mediaChecks';
 import { SETUP_ID, SYSTEM, type SetupDoc } from '../../cloudfunctions/_core/users/setup';
@@ -19,13 +20,34 @@ import type { UserDoc } from '../../cloudfunctions/_core/users/userDoc';
 import { appliedTo, STAFF_INVITES, type InviteDoc } from '../../cloudfunctions/_core/admin/staffInvites';
 import { MAX_BALANCE, SUBSCRIBE_BALANCES, type BalanceDoc } from '../../cloudfunctions/_core/messages/subscribeBalances';
 import { RATE_WINDOWS, type RateWindowDoc } from '../../cloudfunctions/_core/runtime/rateLimits';
+import type { ActivityMenuDoc } from '../../cloudfunctions/_core/activities/activityDocs';
+import { HOURS } from '../../cloudfunctions/_core/hours/hoursLedger';
+import { totalsIdFor, type LedgerEntry as AnyEntry, type TotalsDoc } from '../../cloudfunctions/_core/ledger/periodLedger';
+import { addInto, statsIdOf, type Counts, type StatEvent, type StatsDoc } from '../../cloudfunctions/_core/stats/statsDocs';
+import { orderEvents } from '../../cloudfunctions/_core/stats/orderStats';
+import { wishEvents } from '../../cloudfunctions/_core/stats/wishStats';
+import { ledgerEvent } from '../../cloudfunctions/_core/stats/memberStats';
+import { PRUNE_MARKS_AFTER_MS } from '../../cloudfunctions/_core/stats/statsReconcile';
+import { activityEndEvent, activityRatingEvent } from '../../cloudfunctions/_core/stats/activityStats';
 
-const all = <T>(store: Store, collection: string) => store.find<T & { _id: string }>(collection, {}, { orderBy: [['_id', 'asc']], limit: 1000 });
+/** Every document of a collection, a page at a time. */
+const all = async <T>(store: Store, collection: string): Promise<Array<T & { _id: string }>> => {
+  const out: Array<T & { _id: string }> = [];
+  await scanAll<T & { _id: string }>(store, collection, {}, async (page) => {
+    out.push(...page);
+    return 0;
+  });
+  return out;
+};
 const same = (a: string[], b: string[]) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
 const HOLDING = ['confirmed', 'checked_in', 'no_show'];
 
-export const invariantViolations = async (store: Store): Promise<string[]> => {
-  const [activities, signups, orders, counters, wishes, claimCounters, ledger, totals, messages] = await Promise.all([
+/**
+ * `now`, when given, is the clock of the store's world: marks of the monthly aggregates are only
+ * kept for recent events (older ones are forgotten), so only events since then must have theirs.
+ */
+export const invariantViolations = async (store: Store, now?: number): Promise<string[]> => {
+  const [activities, signups, orders, counters, wishes, claimCounters, ledger, totals, messages, hoursLedger, hoursTotals, stats, menus] = await Promise.all([
     all<ActivityDoc>(store, 'activities'),
     all<SignupDoc>(store, 'activity_signups'),
     all<OrderDoc>(store, 'orders'),
@@ -35,6 +57,10 @@ export const invariantViolations = async (store: Store): Promise<string[]> => {
     all<LedgerEntry>(store, 'points_ledger'),
     all<PointsTotalDoc>(store, 'points_totals'),
     all<MessageDoc>(store, 'messages'),
+    all<AnyEntry>(store, 'hours_ledger'),
+    all<TotalsDoc>(store, 'hours_totals'),
+    all<StatsDoc>(store, 'monthly_stats'),
+    all<ActivityMenuDoc>(store, 'activity_menus'),
   ]);
   const out: string[] = [];
 
@@ -136,5 +162,79 @@ export const invariantViolations = async (store: Store): Promise<string[]> => {
   // Balances and rate windows count what they hold.
   for (const b of balances) if (b.count < 0 || b.count > MAX_BALANCE) out.push(`subscribe balance ${b._id}: ${b.count}`);
   for (const w of windows) if (w.count !== Object.keys(w.holds ?? {}).length) out.push(`rate window ${w._id}: count ${w.count} ≠ ${Object.keys(w.holds ?? {}).length} held`);
+  // Hours: totals = the hours ledger; a completed order records its member's hours.
+  for (const t of hoursTotals) {
+    const sum = Object.values(t.entries).reduce((s, e) => s + e.d, 0);
+    if ((t.minutes ?? 0) !== sum) out.push(`hours ${t.period} ${t.key} of ${t.memberId}: ${t.minutes} ≠ counted ${sum}`);
+    for (const e of Object.values(t.entries)) if (!hoursLedger.some((l) => l._id === e.ref)) out.push(`hours ${t.period} ${t.key}: counts ${e.ref}, not in the ledger`);
+  }
+  for (const l of hoursLedger) {
+    for (const p of HOURS.periods) {
+      const t = hoursTotals.find((x) => x._id === totalsIdFor(HOURS, l.memberId, p, periodKeyOf(p, l.at)));
+      if (!t?.entries[entryKeyOf(l._id)]) out.push(`hours ${l._id}: not counted in its ${p}`);
+    }
+  }
+  for (const o of orders) if (o.assigneeId && (o.status === 'completed' || o.status === 'rated') && !hoursLedger.some((l) => l._id === `order_served:${o._id}:${o.assigneeId}`)) out.push(`order ${o.itemTitle}: completed, no hours`);
+
+  // Every activity has its menu.
+  for (const a of activities) if (!menus.some((m) => m._id === a.menuId)) out.push(`activity ${a.title}: its menu ${a.menuId} does not exist`);
+
+  out.push(...statsViolations(stats, expectedEvents({ orders, wishes, ledger, hoursLedger, activities, signups }, stats), now === undefined ? -Infinity : now - PRUNE_MARKS_AFTER_MS));
+  return out;
+};
+
+/** Every event the records imply (what the monthly aggregates must have counted). */
+const expectedEvents = (
+  r: { orders: OrderDoc[]; wishes: WishDoc[]; ledger: LedgerEntry[]; hoursLedger: AnyEntry[]; activities: ActivityDoc[]; signups: SignupDoc[] },
+  stats: StatsDoc[],
+): StatEvent[] => [
+  ...r.orders.flatMap(orderEvents),
+  ...r.wishes.flatMap(wishEvents),
+  ...r.ledger.map((e) => ledgerEvent('points', e)),
+  ...r.hoursLedger.map((e) => ledgerEvent('hours', e)),
+  ...r.signups.map(activityRatingEvent).filter((e): e is StatEvent => e !== null),
+  ...r.activities.filter((a) => a.noShowsMarked && a.published).map((a) => activityEndEvent(a, r.signups.filter((s) => s.activityId === a._id))),
+  // A refusal is its own record.
+  ...stats.flatMap((d) =>
+    Object.entries(d.m ?? {})
+      .filter(([, m]) => m.s === 'refusal')
+      .map(([key, m]): StatEvent => ({ section: d.section, communityId: d.communityId, month: d.month, key, ref: m.ref, s: m.s, deltas: Object.fromEntries(m.d), at: m.at })),
+  ),
+];
+
+const flat = (counts: Counts, prefix = '', out: Record<string, number> = {}): Record<string, number> => {
+  for (const [k, v] of Object.entries(counts ?? {})) {
+    if (typeof v === 'number') {
+      if (v !== 0) out[`${prefix}${k}`] = v;
+    } else flat(v, `${prefix}${k}.`, out);
+  }
+  return out;
+};
+
+/** The aggregates equal a recomputation from the records, and each counted event has its mark. */
+const statsViolations = (stats: StatsDoc[], events: StatEvent[], markedSince: number): string[] => {
+  const out: string[] = [];
+  const expected = new Map<string, { counts: Counts; keys: Set<string>; all: Set<string> }>();
+  for (const e of events) {
+    const id = statsIdOf(e.communityId, e.section, e.month);
+    const x = expected.get(id) ?? { counts: {}, keys: new Set<string>(), all: new Set<string>() };
+    addInto(x.counts, e.deltas);
+    if (e.at >= markedSince) x.keys.add(e.key);
+    x.all.add(e.key);
+    expected.set(id, x);
+  }
+  for (const [id, x] of expected) {
+    const doc = stats.find((d) => d._id === id);
+    const want = JSON.stringify(Object.entries(flat(x.counts)).sort());
+    const have = JSON.stringify(Object.entries(flat(doc?.c ?? {})).sort());
+    if (want !== have) out.push(`monthly stats ${doc ? `${doc.section} ${doc.month}` : id}: counts ${have} ≠ recomputed ${want}`);
+    const unmarked = [...x.keys].filter((k) => !doc?.m?.[k]);
+    if (unmarked.length) out.push(`monthly stats ${id}: events not marked ${unmarked.join(', ')}`);
+  }
+  for (const d of stats) {
+    if (!expected.has(d._id) && Object.keys(flat(d.c)).length) out.push(`monthly stats ${d.section} ${d.month}: counts ${JSON.stringify(flat(d.c))} with nothing behind them`);
+    const extra = Object.keys(d.m ?? {}).filter((k) => !expected.get(d._id)?.all.has(k));
+    if (extra.length) out.push(`monthly stats ${d.section} ${d.month}: marks without their event ${extra.join(', ')}`);
+  }
   return out;
 };

@@ -228,13 +228,19 @@ class SqliteStore implements Store {
     if (this.closed) throw new StoreError('BACKEND', 'the store is closed');
   }
 
+  /**
+   * Prepared statements, least recently used dropped first: guards on keyed fields (`holds.<key>`,
+   * `m.<key>`) make one-off statements, which must not push out the ones every request uses.
+   */
   private stmt(sql: string): Database.Statement {
     let statement = this.statements.get(sql);
-    if (!statement) {
-      if (this.statements.size >= STATEMENT_CACHE_SIZE) this.statements.clear();
+    if (statement) {
+      this.statements.delete(sql);
+    } else {
+      if (this.statements.size >= STATEMENT_CACHE_SIZE) this.statements.delete(this.statements.keys().next().value!);
       statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
     }
+    this.statements.set(sql, statement);
     return statement;
   }
 

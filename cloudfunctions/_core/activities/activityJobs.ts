@@ -10,6 +10,10 @@ import type { UserDoc } from '../users/userDoc';
 import { blockIdFor, type ActivityBlockDoc, type ActivityDoc, type SignupDoc } from './activityDocs';
 import { formatMoment } from './activityTime';
 import { decideBlock } from './noShowBlocks';
+import { scanAll } from '../store/scan';
+import { countEvents } from '../stats/countStats';
+import { activityEndEvent } from '../stats/activityStats';
+import { activityServiceMinutes, recordHours } from '../hours/hoursLedger';
 
 /*
  * Every job is idempotent and safe in two copies at once: each change is a guarded update whose
@@ -19,7 +23,21 @@ import { decideBlock } from './noShowBlocks';
 const BATCH = 100;
 const PAGE = 1000;
 
-/** After the end, confirmed sign-ups of activities that require check-in become no-shows. */
+/** Every sign-up of an activity as it stands (the fields the session's count needs). */
+const signupsOf = async (ports: Ports, activityId: string): Promise<SignupDoc[]> => {
+  const all: SignupDoc[] = [];
+  await scanAll<SignupDoc>(ports.store, 'activity_signups', { activityId }, async (page) => {
+    all.push(...page);
+    return 0;
+  }, ['status', 'attendees', 'volunteer']);
+  return all;
+};
+
+/**
+ * After the end, confirmed sign-ups of activities that require check-in become no-shows, and the
+ * session is counted in its month's review (places, sign-ups, attendance), once: the count is
+ * keyed by the activity, and the activity is flagged only after it.
+ */
 const markNoShows: Job = {
   name: 'activities.markNoShows',
   async run(ports) {
@@ -44,6 +62,7 @@ const markNoShows: Job = {
           },
         );
       }
+      if (activity.published) await countEvents(ports, activityEndEvent(activity, await signupsOf(ports, activity._id)));
       await ports.store.updateWhere('activities', { _id: activity._id, noShowsMarked: false }, { noShowsMarked: true });
     }
     return changed;
@@ -117,7 +136,7 @@ const blockIfDue = async (ports: Ports, userId: string, communityId: string, tim
   });
 };
 
-/** After the end, members who served as volunteers and checked in earn the activity's points. */
+/** After the end, members who served as volunteers and checked in earn the activity's points and its hours. */
 const payVolunteers: Job = {
   name: 'activities.payVolunteers',
   async run(ports) {
@@ -129,30 +148,33 @@ const payVolunteers: Job = {
     );
     let changed = 0;
     for (const activity of ended) {
-      if (activity.memberPoints > 0) {
-        const served = await ports.store.find<SignupDoc>(
-          'activity_signups',
-          { activityId: activity._id, volunteer: true, status: 'checked_in' },
-          { limit: PAGE },
-        );
-        // Each payment has its ledger id: a second copy of the job pays nothing again.
-        const paid = await Promise.all(
-          served.map((volunteer) =>
-            awardPoints(ports, {
-              communityId: activity.communityId,
-              memberId: volunteer.userId,
-              delta: activity.memberPoints,
-              reason: 'activity_served',
-              refId: activity._id,
-              // Dated when paid, never back-dated into a period whose board may be frozen.
-              at: now,
-              note: `志愿服务：${activity.title}`,
-              by: SYSTEM_ACTOR.by,
-            }),
-          ),
-        );
-        changed += paid.filter((p) => p.paid).length;
-      }
+      const served = await ports.store.find<SignupDoc>(
+        'activity_signups',
+        { activityId: activity._id, volunteer: true, status: 'checked_in' },
+        { limit: PAGE },
+      );
+      const minutes = activityServiceMinutes(activity.startAt, activity.endAt);
+      // Each payment has its ledger id: a second copy of the job pays nothing again.
+      const paid = await Promise.all(
+        served.map(async (volunteer) => {
+          const common = {
+            communityId: activity.communityId,
+            memberId: volunteer.userId,
+            refId: activity._id,
+            // Dated when paid, never back-dated into a period whose board may be frozen.
+            at: now,
+            by: SYSTEM_ACTOR.by,
+          };
+          const [points, hours] = await Promise.all([
+            activity.memberPoints > 0
+              ? awardPoints(ports, { ...common, delta: activity.memberPoints, reason: 'activity_served', note: `志愿服务：${activity.title}` })
+              : Promise.resolve({ paid: false }),
+            recordHours(ports, { ...common, delta: minutes, reason: 'activity_served', note: activity.title }),
+          ]);
+          return { paid: points.paid || hours.paid };
+        }),
+      );
+      changed += paid.filter((p) => p.paid).length;
       await ports.store.updateWhere('activities', { _id: activity._id, volunteersPaid: false }, { volunteersPaid: true });
     }
     return changed;

@@ -12,6 +12,8 @@ import { blockIdFor, signupIdFor, type ActivityBlockDoc, type ActivityDoc, type 
 import { formatMoment } from './activityTime';
 import { activityView, blockView, signupView } from './activityViews';
 import { SCENES } from '../security/textCheck';
+import { countEvents } from '../stats/countStats';
+import { activityRatingEvent } from '../stats/activityStats';
 
 const SIGNUPS = 'activity_signups';
 
@@ -131,7 +133,7 @@ export const attendanceActions = {
         refuse((await ports.store.get<SignupDoc>(SIGNUPS, signup._id)) ?? notFound('报名记录'));
         throw new DomainError('CONFLICT', '您已评价过该活动');
       }
-      await tallyRating(ports, rated);
+      await Promise.all([tallyRating(ports, rated), countEvents(ports, activityRatingEvent(rated))]);
       return signupView(rated);
     },
   }),

@@ -15,7 +15,7 @@ import { activityView, menuView } from './activityViews';
 import { firstSubscribers, notifySubscribers } from './menuNotices';
 import { fillFromWaitlist } from './seats';
 
-const buildActivity = (
+export const buildActivity = (
   id: string,
   menu: Pick<ActivityMenuDoc, '_id' | 'communityId' | 'month' | 'status'>,
   v: ActivityFields,
@@ -55,14 +55,14 @@ const buildActivity = (
   updatedAt: now,
 });
 
-const menuOf = (caller: Caller, menu: ActivityMenuDoc | null): ActivityMenuDoc => {
+export const menuOf = (caller: Caller, menu: ActivityMenuDoc | null): ActivityMenuDoc => {
   const found = menu ?? notFound('活动菜单');
   if (found.communityId !== caller.communityId && caller.role !== 'admin') throw new DomainError('FORBIDDEN', '无权访问其他社区的数据');
   return found;
 };
 
 /** Inserts, or answers the activity a retried request (same request id) already created. */
-const insertActivity = async (ports: Ports, doc: ActivityDoc): Promise<ActivityDoc> => {
+export const insertActivity = async (ports: Ports, doc: ActivityDoc): Promise<ActivityDoc> => {
   try {
     await ports.store.insert('activities', doc);
     return doc;

@@ -23,6 +23,8 @@ import type { Ports } from '../ports';
 import type { ActivityDoc, SignupDoc } from './activityDocs';
 import { confirmPromotion, fillFromWaitlist, promotionMessageId, promotionNotice, releaseSeat } from './seats';
 import { tallyRating } from './attendanceActions';
+import { countEvents } from '../stats/countStats';
+import { activityRatingEvent } from '../stats/activityStats';
 
 const SIGNUPS = 'activity_signups';
 
@@ -74,10 +76,13 @@ const settleActivity = async (ports: Ports, activity: ActivityDoc, settledBefore
   return changed;
 };
 
-/** Ratings of the window not yet counted into their activity (tallyRating is guarded per sign-up). */
+/**
+ * Ratings of the window not yet counted into their activity (tallyRating is guarded per sign-up),
+ * nor into their month's review (the count is keyed per sign-up).
+ */
 const countRatings = (ports: Ports, from: number, to: number) =>
   scanAll<SignupDoc>(ports.store, SIGNUPS, { status: 'checked_in', 'rating.at': cmd.gte(from), $and: [{ 'rating.at': cmd.lt(to) }] }, async (signups) => {
-    const counted = await Promise.all(signups.map((s) => tallyRating(ports, s)));
+    const counted = await Promise.all(signups.map(async (s) => (await tallyRating(ports, s)) + (await countEvents(ports, activityRatingEvent(s)))));
     return counted.reduce((a, b) => a + b, 0);
   });
 

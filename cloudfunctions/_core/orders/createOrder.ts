@@ -5,7 +5,9 @@ import { actorOf, timelineEvent } from '../runtime/timeline';
 import { defineAction, type Caller } from '../runtime/defineFunction';
 import { DomainError, notFound } from '../runtime/domainError';
 import { stableId } from '../runtime/ids';
-import { countInTally, releaseHold, takeHold, type TakeResult } from '../store/holds';
+import { releaseHold, takeHold, type TakeResult } from '../store/holds';
+import { countEvents } from '../stats/countStats';
+import { latestOrderEvent, refusalEvent } from '../stats/orderStats';
 import { isDuplicateKey } from '../store/port';
 import type { Ports } from '../ports';
 import { addDays, dateOf, monthOf } from '../time';
@@ -14,9 +16,6 @@ import { isStaff } from './orderAccess';
 import { COUNTERS, openCounterId, quotaCounterId, skillKeysOf, type OrderDoc } from './orderDoc';
 import { toOrderView } from './orderView';
 import { SCENES } from '../security/textCheck';
-
-/** Demand the menu could not meet this month: counted per item, for the monthly review. */
-export const QUOTA_REFUSED = 'quota_refused';
 
 export const orderIdFor = (callerId: string, requestId: string) => stableId('order', callerId, requestId);
 
@@ -87,7 +86,8 @@ export const createOrder = defineAction<'orders', 'createOrder'>()({
     if (quota && !quota.taken && quota.reason === 'full') {
       await Promise.all([
         giveBack(ports, open, openId, orderId),
-        countInTally(ports.store, QUOTA_REFUSED, item._id, month, orderId, now),
+        // Demand the menu could not meet this month, for the monthly review.
+        countEvents(ports, refusalEvent({ orderId, communityId: item.communityId, month, categoryName: item.categoryName, categoryKind: item.categoryKind, at: now })),
       ]);
       throw new DomainError('QUOTA', `“${item.title}”本月名额已用完，请下月再约`);
     }
@@ -118,6 +118,7 @@ export const createOrder = defineAction<'orders', 'createOrder'>()({
       cancelReason: '',
       overdue: false,
       month,
+      durationMinutes: item.durationMinutes,
       quotaHeld: quota !== null,
       lowRatedAt: null,
       lastRequestId: requestId,
@@ -130,7 +131,8 @@ export const createOrder = defineAction<'orders', 'createOrder'>()({
       updatedAt: now,
     };
     try {
-      await ports.store.insert('orders', order);
+      // Counted in the month's review with the order itself; a crash between the two is settled by the reconciler.
+      await Promise.all([ports.store.insert('orders', order), countEvents(ports, latestOrderEvent(order))]);
       return toOrderView(order, caller);
     } catch (e) {
       // The same request racing itself: the other copy wrote the order, under the same holds.

@@ -31,6 +31,10 @@ export type OrderDoc = {
   overdue: boolean;
   /** Set with `overdue` and never cleared: the monthly review counts it as unmet demand. */
   everOverdue?: boolean;
+  /** When it was last flagged overdue. */
+  overdueAt?: number | null;
+  /** The item's expected duration: the service hours its member records on completion. */
+  durationMinutes?: number;
   /** The month whose quota this order used. */
   month: string;
   /** Whether it holds a place in the item's monthly quota (released when cancelled). */

@@ -3,19 +3,35 @@ import type { Job } from '../scheduler/job';
 import { SYSTEM_ACTOR, timelineEvent } from '../runtime/timeline';
 import { DAY_MS, HOUR_MS } from '../time';
 import type { OrderDoc } from './orderDoc';
+import { countEvents } from '../stats/countStats';
+import { latestOrderEvent, overdueEvent } from '../stats/orderStats';
 
 export const OVERDUE_AFTER_MS = 48 * HOUR_MS;
 export const AUTO_CLOSE_AFTER_MS = 7 * DAY_MS;
 
-/** Unassigned for 48 h → flagged on the staff dashboard. One guarded multi-document update. */
+/**
+ * Unassigned for 48 h → flagged on the staff dashboard, and counted once per order in its month's
+ * review as unmet demand. Each order by a guarded update: a second copy flags nothing twice.
+ */
 const flagOverdue: Job = {
   name: 'orders.flagOverdue',
-  run: (ports) =>
-    ports.store.updateWhere(
-      'orders',
-      { status: 'submitted', overdue: false, submittedAt: cmd.lte(ports.clock.now() - OVERDUE_AFTER_MS) },
-      { overdue: true, everOverdue: true },
-    ),
+  async run(ports) {
+    const now = ports.clock.now();
+    const due = { status: 'submitted', overdue: false, submittedAt: cmd.lte(now - OVERDUE_AFTER_MS) };
+    let flagged = 0;
+    for (;;) {
+      const page = await ports.store.find<OrderDoc>('orders', due, { orderBy: [['submittedAt', 'asc']], limit: 200, fields: ['_id'] });
+      let changed = 0;
+      for (const { _id } of page) {
+        const order = await ports.store.updateAndReturn<OrderDoc>('orders', { ...due, _id }, { overdue: true, everOverdue: true, overdueAt: now, updatedAt: now });
+        if (!order) continue;
+        changed++;
+        await countEvents(ports, overdueEvent(order));
+      }
+      flagged += changed;
+      if (page.length < 200 || changed === 0) return flagged;
+    }
+  },
 };
 
 /**
@@ -35,7 +51,7 @@ const autoClose: Job = {
       );
       let changed = 0;
       for (const order of due) {
-        changed += await ports.store.updateWhere(
+        const closedOne = await ports.store.updateAndReturn<OrderDoc>(
           'orders',
           { _id: order._id, status: 'completed' },
           {
@@ -45,6 +61,9 @@ const autoClose: Job = {
             timeline: upd.push(timelineEvent(SYSTEM_ACTOR, now, 'completed', 'rated', '7天未评价，系统自动关闭')),
           },
         );
+        if (!closedOne) continue;
+        changed++;
+        await countEvents(ports, latestOrderEvent(closedOne));
       }
       closed += changed;
       // Another copy may have taken this page; stop when a page brings nothing new.

@@ -18,7 +18,10 @@ import { pointRulesOf, type PointRules } from '../points/pointRules';
 import type { Ports } from '../ports';
 import { monthOf } from '../time';
 import { COUNTERS, OPEN_STATUSES, type OrderDoc } from './orderDoc';
-import { afterCompletion, afterRating, LOW_RATINGS } from './orderTransitions';
+import { afterCompletion, afterRating, LOW_RATINGS, serviceMinutesOf } from './orderTransitions';
+import { ledgerIdOf } from '../ledger/periodLedger';
+import { HOURS_LEDGER } from '../hours/hoursLedger';
+import type { ItemDoc } from '../menu/menuDocs';
 
 type CounterDoc = HoldsDoc & { kind: 'open' | 'quota' };
 
@@ -46,21 +49,26 @@ const rulesOf = async (ports: Ports, communityIds: string[]): Promise<Map<string
   return new Map(communityIds.map((id) => [id, pointRulesOf(communities.get(id) ?? null)]));
 };
 
-/** Completed (or rated) orders whose completion pay or rating bonus is missing. */
+/** Completed (or rated) orders whose completion pay, service hours or rating bonus is missing. */
 const payMissing = async (ports: Ports, from: number, to: number): Promise<number> => {
   const filter: Filter = { status: cmd.in(['completed', 'rated']), completedAt: cmd.gte(from), $and: [{ completedAt: cmd.lt(to) }] };
   return scanAll<OrderDoc>(ports.store, 'orders', filter, async (orders) => {
     const served = orders.filter((o) => o.assigneeId);
     const wanted = served.flatMap((o) => [ledgerId('order_completed', o._id, o.assigneeId!), ledgerId('order_rating', o._id, o.assigneeId!)]);
-    const [paid, rules] = await Promise.all([
+    const hoursWanted = served.map((o) => ledgerIdOf('order_served', o._id, o.assigneeId!));
+    const [paid, recorded, rules, items] = await Promise.all([
       getMany<LedgerEntry>(ports.store, LEDGER, wanted, ['_id']),
+      getMany(ports.store, HOURS_LEDGER, hoursWanted, ['_id']),
       rulesOf(ports, [...new Set(served.map((o) => o.communityId))]),
+      getMany<ItemDoc>(ports.store, 'service_items', served.filter((o) => o.durationMinutes === undefined).map((o) => o.itemId), ['durationMinutes']),
     ]);
     let changed = 0;
     for (const order of served) {
       const r = rules.get(order.communityId)!;
-      if (!paid.has(ledgerId('order_completed', order._id, order.assigneeId!))) {
-        await afterCompletion(ports, order, r);
+      const unpaid = !paid.has(ledgerId('order_completed', order._id, order.assigneeId!));
+      const unrecorded = !recorded.has(ledgerIdOf('order_served', order._id, order.assigneeId!));
+      if (unpaid || unrecorded) {
+        await afterCompletion(ports, order, r, serviceMinutesOf(order, items.get(order.itemId) ?? null));
         changed++;
       }
       const stars = order.rating?.stars ?? null;

@@ -19,6 +19,10 @@ import { countInTally, releaseHold } from '../store/holds';
 import { upd, type Filter, type Update } from '../store/port';
 import type { Ports } from '../ports';
 import { monthOf } from '../time';
+import { countEvents } from '../stats/countStats';
+import { latestOrderEvent } from '../stats/orderStats';
+import { recordHours } from '../hours/hoursLedger';
+import type { ItemDoc } from '../menu/menuDocs';
 import type { UserDoc } from '../users/userDoc';
 import { isOrderer, isStaff, requireAssignee, requireState, wrongState } from './orderAccess';
 import { COUNTERS, openCounterId, quotaCounterId, type OrderDoc } from './orderDoc';
@@ -130,7 +134,7 @@ export const grabOrder = defineAction<'orders', 'grabOrder'>()({
       doing: '接单',
       note: '党员抢单',
     });
-    await notifyAll(ports, assignedNotices(after, '抢单成功'));
+    await Promise.all([notifyAll(ports, assignedNotices(after, '抢单成功')), countEvents(ports, latestOrderEvent(after))]);
     return toOrderView(after, caller);
   },
 });
@@ -152,7 +156,7 @@ export const dispatchOrder = defineAction<'orders', 'dispatchOrder'>()({
       doing: '派单',
       note: `派给${member.name}`,
     });
-    await notifyAll(ports, assignedNotices(after, '社区派单'));
+    await Promise.all([notifyAll(ports, assignedNotices(after, '社区派单')), countEvents(ports, latestOrderEvent(after))]);
     return toOrderView(after, caller);
   },
 });
@@ -175,6 +179,7 @@ export const declineOrder = defineAction<'orders', 'declineOrder'>()({
       doing: '退回',
       note: `退回：${input.reason}`,
     });
+    await countEvents(ports, latestOrderEvent(after));
     return toOrderView(after, caller);
   },
 });
@@ -188,14 +193,34 @@ export const startOrder = defineAction<'orders', 'startOrder'>()({
     requireState(order, ['assigned'], '开始服务');
     requireAssignee(order, caller);
     const after = await move(ports, caller, order, requestId, { from: ['assigned'], to: 'serving', guard: { assigneeId: caller.user._id }, doing: '开始服务' });
+    await countEvents(ports, latestOrderEvent(after));
     return toOrderView(after, caller);
   },
 });
 
-/** What completing an order brings: the resident's open place back, the member's points, a notice. */
-export const afterCompletion = async (ports: Ports, order: OrderDoc, rules: PointRules): Promise<void> => {
+/** The service hours a completed order records: the item's expected duration. */
+export const serviceMinutesOf = (order: Pick<OrderDoc, 'durationMinutes'>, item: Pick<ItemDoc, 'durationMinutes'> | null): number =>
+  order.durationMinutes ?? item?.durationMinutes ?? 60;
+
+/**
+ * What completing an order brings: the resident's open place back, the member's points and
+ * service hours, a notice.
+ */
+export const afterCompletion = async (ports: Ports, order: OrderDoc, rules: PointRules, minutes: number): Promise<void> => {
   const at = order.completedAt ?? order.updatedAt;
   await Promise.all([
+    order.assigneeId
+      ? recordHours(ports, {
+          communityId: order.communityId,
+          memberId: order.assigneeId,
+          delta: minutes,
+          reason: 'order_served',
+          refId: order._id,
+          at: ports.clock.now(),
+          note: order.itemTitle,
+          by: order.assigneeId,
+        })
+      : Promise.resolve(),
     releaseHold(ports.store, COUNTERS, openCounterId(order.residentId), order._id, 1),
     order.assigneeId
       ? awardPoints(ports, {
@@ -236,7 +261,7 @@ export const completeOrder = defineAction<'orders', 'completeOrder'>()({
     if (missingPhoto >= 0) {
       throw new DomainError('VALIDATION', '图片不存在或已失效，请重新上传', { [`photos.${missingPhoto}`]: '图片不存在或已失效，请重新上传' });
     }
-    const [after, community] = await Promise.all([
+    const [after, community, , item] = await Promise.all([
       move(ports, caller, order, requestId, {
         from: ['serving'],
         to: 'completed',
@@ -248,8 +273,10 @@ export const completeOrder = defineAction<'orders', 'completeOrder'>()({
       ports.store.get<Community>('communities', order.communityId),
       // The photos' content checks, recorded with the change that shows them (security/mediaChecks.ts).
       recordPhotoChecks(ports, { refType: 'order', refId: order._id, communityId: order.communityId, userId: caller.user._id, openid, scene: SCENES.log, fileIds: input.photos }, now),
+      // Orders placed before durations were kept on them: the item says.
+      order.durationMinutes === undefined ? ports.store.get<ItemDoc>('service_items', order.itemId) : Promise.resolve(null),
     ]);
-    await afterCompletion(ports, after, pointRulesOf(community));
+    await Promise.all([afterCompletion(ports, after, pointRulesOf(community), serviceMinutesOf(after, item)), countEvents(ports, latestOrderEvent(after))]);
     return toOrderView(after, caller);
   },
 });
@@ -304,7 +331,7 @@ export const rateOrder = defineAction<'orders', 'rateOrder'>()({
       }),
       ports.store.get<Community>('communities', order.communityId),
     ]);
-    await afterRating(ports, after, pointRulesOf(community));
+    await Promise.all([afterRating(ports, after, pointRulesOf(community)), countEvents(ports, latestOrderEvent(after))]);
     return toOrderView(after, caller);
   },
 });
@@ -349,7 +376,7 @@ export const cancelOrder = defineAction<'orders', 'cancelOrder'>()({
       doing: '取消',
       note: input.reason ?? '',
     });
-    await afterCancel(ports, after, input.reason ?? '');
+    await Promise.all([afterCancel(ports, after, input.reason ?? ''), countEvents(ports, latestOrderEvent(after))]);
     return toOrderView(after, caller);
   },
 });

@@ -10,6 +10,7 @@ import type { UserDoc } from '../users/userDoc';
 import { awardPoints, LEDGER, ledgerId, TOTALS, type LedgerEntry, type PointsTotalDoc } from './ledger';
 import { pointsToNextStar, starLevel } from './pointRules';
 import { keysetPage } from '../store/keyset';
+import { hoursActions, hoursSummaryOf } from '../hours/hoursActions';
 
 const PAGE = 20;
 
@@ -28,9 +29,10 @@ const yearTotalsOf = (ports: Ports, memberId: string) =>
 
 const pointsOf = async (ports: Ports, memberId: string, now: number, cursor?: string): Promise<MyPointsOutput> => {
   const year = yearOf(now);
-  const [years, page] = await Promise.all([
+  const [years, page, hours] = await Promise.all([
     yearTotalsOf(ports, memberId),
     keysetPage<LedgerEntry>(ports.store, LEDGER, { memberId }, [['at', 'desc']], cursor, PAGE),
+    hoursSummaryOf(ports, memberId, now),
   ]);
   const yearPoints = years.find((t) => t.key === String(year))?.points ?? 0;
   return {
@@ -41,6 +43,7 @@ const pointsOf = async (ports: Ports, memberId: string, now: number, cursor?: st
     toNextStar: pointsToNextStar(yearPoints),
     entries: page.items,
     nextCursor: page.nextCursor,
+    hours,
   };
 };
 
@@ -156,6 +159,8 @@ export const pointsFunction = defineFunction('points', {
       return entry;
     },
   }),
+
+  ...hoursActions,
 });
 
 export { ledgerId };

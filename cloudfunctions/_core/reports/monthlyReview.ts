@@ -1,113 +1,73 @@
-import type { CategoryReview, MonthlyReview } from '../../../types/reports';
-import type { ItemDoc } from '../menu/menuDocs';
+/**
+ * 月度复盘 for one community and month, across the three loops and the members, with its 12-month
+ * trend. Everything is read in one round trip (after the caller's own record), and nothing it
+ * reads grows with the history: the monthly aggregates (≤ 4 sections × 12 months), the month's
+ * low ratings (an index on the rating time), and the members' month and year totals (one per
+ * member) for the board, the star levels and the hours.
+ */
+import { hoursOf } from '../../../types/hours';
+import type { MonthlyReview } from '../../../types/reports';
+import { HOURS_TOTALS, type HoursTotalDoc } from '../hours/hoursLedger';
 import type { OrderDoc } from '../orders/orderDoc';
-import { QUOTA_REFUSED } from '../orders/createOrder';
-import { tallyIdOf, TALLIES, type TallyDoc } from '../store/holds';
 import { computeBoard } from '../points/pointsFunction';
 import type { Ports } from '../ports';
-import { startOfDate } from '../time';
+import { cmd } from '../store/port';
+import { MONTHLY_STATS, type StatsDoc } from '../stats/statsDocs';
+import { addMonths, monthRange, monthsFrom } from '../time';
+import { activitiesOf, byMonth, membersOf, ordersOf, trendPointOf, wishesOf } from './reviewShape';
 
-const OPEN = new Set(['submitted', 'assigned', 'serving']);
-const DONE = new Set(['completed', 'rated']);
-const MINUTE = 60_000;
+export const TREND_MONTHS = 12;
+const LOW_RATINGS_SHOWN = 50;
+const TOP = 10;
 
-export const median = (values: number[]): number | null => {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
+/** The service records (completed orders) a member's month of hours counts. */
+const completedIn = (doc: Pick<HoursTotalDoc, 'entries'>) => Object.values(doc.entries ?? {}).filter((e) => e.ref.startsWith('order_served:')).length;
 
-const mean = (values: number[]): number | null =>
-  values.length === 0 ? null : Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10;
-
-const count = <T>(items: T[], key: (item: T) => string) =>
-  items.reduce<Record<string, number>>((acc, item) => ({ ...acc, [key(item)]: (acc[key(item)] ?? 0) + 1 }), {});
-
-/** Every order placed in the month, 1000 a page (CloudBase's cap). */
-const ordersOf = async (ports: Ports, communityId: string, month: string): Promise<OrderDoc[]> => {
-  const all: OrderDoc[] = [];
-  for (let skip = 0; ; skip += 1000) {
-    const page = await ports.store.find<OrderDoc>('orders', { communityId, month }, { orderBy: [['createdAt', 'asc']], skip, limit: 1000 });
-    all.push(...page);
-    if (page.length < 1000) return all;
-  }
-};
-
-const starsOf = (order: OrderDoc) => order.rating?.stars ?? null;
-
-/**
- * 月度复盘 for one community and month: what was ordered and delivered, how fast, how it was
- * rated, who served most, and the demand the menu did not meet (cancelled, overdue, refused for
- * the quota) per category, to inform next month's menu.
- */
 export const monthlyReview = async (ports: Ports, communityId: string, month: string): Promise<MonthlyReview> => {
-  const [orders, items] = await Promise.all([
-    ordersOf(ports, communityId, month),
-    ports.store.find<ItemDoc>('service_items', { communityId }, { limit: 1000 }),
+  const first = addMonths(month, 1 - TREND_MONTHS);
+  const { start, end } = monthRange(month);
+  const [stats, low, board, hours] = await Promise.all([
+    ports.store.find<StatsDoc>(
+      MONTHLY_STATS,
+      { communityId, month: cmd.gte(first), $and: [{ month: cmd.lte(month) }] },
+      { orderBy: [['month', 'asc'], ['_id', 'asc']], limit: 100, fields: ['month', 'section', 'c', 'labels'] },
+    ),
+    ports.store.find<OrderDoc>(
+      'orders',
+      { communityId, lowRatedAt: cmd.lt(end), $and: [{ lowRatedAt: cmd.gte(start) }] },
+      { orderBy: [['lowRatedAt', 'desc'], ['_id', 'desc']], limit: LOW_RATINGS_SHOWN, fields: ['itemTitle', 'residentName', 'assigneeName', 'rating'] },
+    ),
+    computeBoard(ports, communityId, 'month', start),
+    ports.store.find<HoursTotalDoc>(
+      HOURS_TOTALS,
+      { communityId, period: 'month', key: month },
+      { orderBy: [['minutes', 'desc'], ['_id', 'desc']], limit: 1000, fields: ['memberId', 'minutes', 'entries'] },
+    ),
   ]);
-  const refusals = await Promise.all(items.map((item) => ports.store.get<TallyDoc>(TALLIES, tallyIdOf(QUOTA_REFUSED, item._id, month))));
-
-  const finished = orders.filter((o) => !OPEN.has(o.status));
-  const completed = orders.filter((o) => DONE.has(o.status));
-  const rated = orders.map(starsOf).filter((s): s is number => s !== null);
-  const dispatchMinutes = orders.flatMap((o) => {
-    const assigned = o.timeline.find((e) => e.to === 'assigned');
-    return assigned ? [(assigned.at - o.createdAt) / MINUTE] : [];
-  });
-  const completeMinutes = completed.flatMap((o) => (o.completedAt ? [(o.completedAt - o.createdAt) / MINUTE] : []));
-
-  const categoryNames = [...new Set([...items.map((i) => i.categoryName), ...orders.map((o) => o.categoryName)])];
-  const categories: CategoryReview[] = categoryNames
-    .map((name) => {
-      const mine = orders.filter((o) => o.categoryName === name);
-      const kind = items.find((i) => i.categoryName === name)?.categoryKind ?? mine[0]?.categoryKind ?? 'regular';
-      const quotaRefused = items.reduce((sum, item, i) => sum + (item.categoryName === name ? refusals[i]?.count ?? 0 : 0), 0);
-      return {
-        categoryName: name,
-        kind,
-        total: mine.length,
-        byStatus: count(mine, (o) => o.status),
-        completed: mine.filter((o) => DONE.has(o.status)).length,
-        averageRating: mean(mine.map(starsOf).filter((s): s is number => s !== null)),
-        cancelled: mine.filter((o) => o.status === 'cancelled').length,
-        overdue: mine.filter((o) => o.everOverdue === true).length,
-        quotaRefused,
-      };
-    })
-    .filter((c) => c.total > 0 || c.quotaRefused > 0)
-    .sort((a, b) => b.total - a.total || a.categoryName.localeCompare(b.categoryName, 'zh-CN'));
-
-  const board = await computeBoard(ports, communityId, 'month', startOfDate(`${month}-01`));
-  const completedBy = count(completed.filter((o) => o.assigneeId), (o) => o.assigneeId ?? '');
-  const topMembers = board
-    .filter((row) => row.points > 0 || completedBy[row.memberId])
-    .slice(0, 10)
-    .map((row) => ({ memberId: row.memberId, name: row.name, completed: completedBy[row.memberId] ?? 0, points: row.points }));
+  const months = byMonth(stats);
+  const sections = months.get(month) ?? {};
+  const hoursBy = new Map(hours.map((h) => [h.memberId, h]));
+  const people = board.map((row) => ({ ...row, hours: hoursOf(hoursBy.get(row.memberId)?.minutes ?? 0), completed: completedIn(hoursBy.get(row.memberId) ?? { entries: {} }) }));
+  const ranked = [...people].sort((a, b) => b.points - a.points || b.hours - a.hours || a.rank - b.rank);
 
   return {
     month,
-    totals: {
-      orders: orders.length,
-      completed: completed.length,
-      completionRate: finished.length === 0 ? null : Math.round((completed.length / finished.length) * 1000) / 1000,
-      medianMinutesToDispatch: median(dispatchMinutes),
-      medianMinutesToComplete: median(completeMinutes),
-      averageRating: mean(rated),
-      ratings: rated.length,
-    },
-    byStatus: count(orders, (o) => o.status),
-    categories,
-    lowRatings: orders
-      .filter((o) => (starsOf(o) ?? 5) <= 2)
-      .map((o) => ({
-        orderId: o._id,
-        itemTitle: o.itemTitle,
-        residentName: o.residentName,
-        assigneeName: o.assigneeName ?? '',
-        stars: starsOf(o) ?? 0,
-        comment: o.rating?.comment ?? '',
-      })),
-    topMembers,
+    ...ordersOf(sections.orders),
+    lowRatings: low.map((o) => ({
+      orderId: o._id,
+      itemTitle: o.itemTitle,
+      residentName: o.residentName,
+      assigneeName: o.assigneeName ?? '',
+      stars: o.rating?.stars ?? 0,
+      comment: o.rating?.comment ?? '',
+    })),
+    topMembers: ranked
+      .filter((p) => p.points > 0 || p.hours > 0)
+      .slice(0, TOP)
+      .map((p) => ({ memberId: p.memberId, name: p.name, completed: p.completed, points: p.points, hours: p.hours, stars: p.stars })),
+    wishes: wishesOf(sections.wishes),
+    activities: activitiesOf(sections.activities),
+    members: membersOf(sections.members, people),
+    trend: monthsFrom(first, month).map((m) => trendPointOf(m, months.get(m) ?? {})),
   };
 };

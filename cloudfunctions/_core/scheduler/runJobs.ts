@@ -1,8 +1,11 @@
 import { ACTIVITY_JOBS } from '../activities/activityJobs';
 import { reconcileSeats } from '../activities/seatReconcile';
+import { reconcileMenus } from '../activities/carryForward';
 import { ORDER_JOBS } from '../orders/orderJobs';
 import { reconcileOrders } from '../orders/orderReconcile';
 import { reconcilePoints } from '../points/pointsReconcile';
+import { reconcileHours } from '../hours/hoursLedger';
+import { reconcileStats } from '../stats/statsReconcile';
 import type { Ports } from '../ports';
 import { WISH_JOBS } from '../wishes/wishJobs';
 import { reconcileWishes } from '../wishes/wishReconcile';
@@ -11,9 +14,10 @@ import { reconcileAdmin } from '../admin/adminReconcile';
 import { MEDIA_JOBS, reconcileMedia } from '../security/mediaChecks';
 
 /**
- * What completes or undoes work a request left half-done. Points come last: the others may pay.
+ * What completes or undoes work a request left half-done. The ledgers come after the others (they
+ * may pay), the monthly aggregates last (everything else may count into them).
  */
-export const RECONCILE_JOBS: Job[] = [reconcileOrders, reconcileWishes, reconcileSeats, reconcileAdmin, reconcileMedia, reconcilePoints];
+export const RECONCILE_JOBS: Job[] = [reconcileOrders, reconcileWishes, reconcileSeats, reconcileMenus, reconcileAdmin, reconcileMedia, reconcilePoints, reconcileHours, reconcileStats];
 
 export const ALL_JOBS: Job[] = [...ORDER_JOBS, ...WISH_JOBS, ...ACTIVITY_JOBS, ...MEDIA_JOBS, ...RECONCILE_JOBS];
 

@@ -91,10 +91,13 @@ export const tallyIdOf = (name: string, scope: string, month: string) => stableI
 export const countInTally = async (store: Store, name: string, scope: string, month: string, ref: string, at: number, n = 1): Promise<boolean> => {
   const _id = tallyIdOf(name, scope, month);
   const path = holdPath(ref);
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let attempt = 0; attempt < 5; attempt++) {
     const modified = await store.updateWhere(TALLIES, { _id, [path]: cmd.exists(false) }, { count: upd.inc(n), [path]: upd.set({ n, at, ref }) });
     if (modified === 1) return true;
-    if (await store.get(TALLIES, _id)) return false;
+    const current = await store.get<TallyDoc>(TALLIES, _id);
+    if (current?.holds?.[holdKey(ref)]) return false;
+    // The tally came to be meanwhile (another ref created it): count on it.
+    if (current) continue;
     try {
       await store.insert<TallyDoc>(TALLIES, { _id, name, scope, month, count: n, holds: { [holdKey(ref)]: { n, at, ref } } });
       return true;

@@ -24,6 +24,8 @@ import { SCENES } from '../security/textCheck';
 import { stateConflict, viewerOf } from './wishRecords';
 import { isPastDeadline, isStaffRole } from './wishRules';
 import { toDetail } from './wishView';
+import { countEvents, takeBackStats } from '../stats/countStats';
+import { latestWishEvent, wishEvents } from '../stats/wishStats';
 
 const NOT_CLAIMER = '只有认领该心愿的党员可以操作';
 
@@ -105,11 +107,14 @@ export const wishClaiming = {
       if (!slot.taken && slot.reason === 'full') {
         throw new DomainError('LIMIT', `每人最多同时认领${MAX_ACTIVE_CLAIMS}个心愿，请先完成或释放已认领的心愿`);
       }
-      // The claim and its notices in one round trip; a claim that does not land takes them back.
+      // The claim, its notices and its count in the month's review in one round trip; a claim
+      // that does not land takes them back.
       const mine = { ...wish, claimerId: me, claimerName: caller.user.name };
+      const counted = latestWishEvent({ ...wish, timeline: [...wish.timeline, timelineEvent(actorOf(caller), now, wish.status, 'claimed')] });
       const [claimed, notices] = await Promise.all([
         change(ports, caller, wish, {}, 'claimed', { claimerId: me, claimerName: caller.user.name, claimedAt: now }, requestId),
         noticeClaimed(ports, mine, now),
+        countEvents(ports, counted),
       ]);
       if (!claimed) {
         // Someone else claimed it first (or it left `open`): the slot and the notices go back.
@@ -119,7 +124,9 @@ export const wishClaiming = {
           await notices.send();
           return toDetail(current, viewerOf(caller), now);
         }
-        await Promise.all([returnClaimSlot(ports, me, wish._id), notices.takeBack()]);
+        // The count stays when what happened in its place counts the same (another member's claim).
+        const same = wishEvents(current).find((e) => e.key === counted.key && JSON.stringify(e.deltas) === JSON.stringify(counted.deltas) && e.month === counted.month);
+        await Promise.all([returnClaimSlot(ports, me, wish._id), notices.takeBack(), same ? Promise.resolve(0) : takeBackStats(ports, counted)]);
         throw stateConflict(current.status);
       }
       await notices.send();
@@ -144,7 +151,7 @@ export const wishClaiming = {
           assertHeldBy(w, me);
           throw stateConflict(w.status);
         }));
-      await returnClaimSlot(ports, me, wish._id);
+      await Promise.all([returnClaimSlot(ports, me, wish._id), released.status === 'open' ? countEvents(ports, latestWishEvent(released)) : Promise.resolve(0)]);
       return toDetail(released, viewerOf(caller), now);
     },
   }),
@@ -176,7 +183,7 @@ export const wishClaiming = {
           assertHeldBy(w, me);
           throw stateConflict(w.status);
         }));
-      await afterFulfilment(ports, fulfilled, me);
+      await Promise.all([afterFulfilment(ports, fulfilled, me), countEvents(ports, latestWishEvent(fulfilled))]);
       return toDetail(fulfilled, viewerOf(caller), now);
     },
   }),
@@ -205,7 +212,7 @@ export const wishClaiming = {
           if (w.status === 'confirmed') return w as never;
           return notYet(w);
         }));
-      if (moved) await afterConfirmation(ports, confirmed, pointRulesOf(community));
+      if (moved) await Promise.all([afterConfirmation(ports, confirmed, pointRulesOf(community)), countEvents(ports, latestWishEvent(confirmed))]);
       return toDetail(confirmed, viewerOf(caller), now);
     },
   }),

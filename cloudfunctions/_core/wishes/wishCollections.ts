@@ -19,6 +19,8 @@ export const WISH_COLLECTIONS: CollectionSpec[] = [
       // The reconciler: wishes fulfilled, and confirmed, in the last days.
       { name: 'wishes_fulfilled', fields: [['fulfilledAt', 'asc']] },
       { name: 'wishes_status_confirmed', fields: [['status', 'asc'], ['confirmedAt', 'asc']] },
+      // The monthly aggregates' reconciler: wishes changed in the last days.
+      { name: 'wishes_updated', fields: [['updatedAt', 'asc']] },
     ],
   },
   // Read and written by _id; the reconciler finds the counters holding claims.

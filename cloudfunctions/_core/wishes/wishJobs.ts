@@ -13,6 +13,8 @@ import { returnClaimSlot } from './claimCounter';
 import { WISHES, type WishDoc } from './wishDocs';
 import { noticeAutoReleased } from './wishNotices';
 import { autoReleaseCutoff } from './wishRules';
+import { countEvents } from '../stats/countStats';
+import { latestWishEvent } from '../stats/wishStats';
 
 const PAGE = 1000;
 
@@ -55,7 +57,7 @@ export const autoReleaseJob: Job = {
         },
       );
       if (!released) return false;
-      await Promise.all([returnClaimSlot(ports, seen.claimerId, seen._id), noticeAutoReleased(ports, seen, seen.claimerId, now)]);
+      await Promise.all([returnClaimSlot(ports, seen.claimerId, seen._id), noticeAutoReleased(ports, seen, seen.claimerId, now), countEvents(ports, latestWishEvent(released))]);
       return true;
     });
   },
@@ -69,12 +71,13 @@ export const expireJob: Job = {
     const today = dateOf(now);
     const guard = { status: 'open', deadline: cmd.lt(today) };
     return forEachWish(ports, guard, async (wish) => {
-      const modified = await ports.store.updateWhere(WISHES, { ...guard, _id: wish._id }, {
+      const expired = await ports.store.updateAndReturn<WishDoc>(WISHES, { ...guard, _id: wish._id }, {
         status: 'expired',
         updatedAt: now,
         timeline: upd.push(timelineEvent(SYSTEM_ACTOR, now, 'open', 'expired', '已过截止日期，心愿自动过期')),
       });
-      return modified === 1;
+      if (expired) await countEvents(ports, latestWishEvent(expired));
+      return expired !== null;
     });
   },
 };

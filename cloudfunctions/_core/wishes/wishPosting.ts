@@ -15,6 +15,8 @@ import { deadlineTooFarMessage, latestWishDeadline } from '../../../types/wishes
 import { noticeReviewed } from './wishNotices';
 import { recordPhotoChecks } from '../security/mediaChecks';
 import { SCENES } from '../security/textCheck';
+import { countEvents } from '../stats/countStats';
+import { latestWishEvent } from '../stats/wishStats';
 
 /** The resident the wish is for: the caller, or the resident staff post for (代发心愿). */
 const beneficiaryFor = (caller: Caller, onBehalfOf: string | undefined, named: UserDoc | null): UserDoc => {
@@ -120,6 +122,7 @@ export const wishPosting = {
       await recordPhotoChecks(ports, { refType: 'wish', refId: _id, communityId: wish.communityId, userId: caller.user._id, openid, scene: SCENES.post, fileIds: photos }, now);
       try {
         await ports.store.insert(WISHES, wish);
+        await countEvents(ports, latestWishEvent(wish));
         return toDetail(wish, viewer, now);
       } catch (e) {
         if (!isDuplicateKey(e)) throw e;
@@ -153,7 +156,7 @@ export const wishPosting = {
         },
       );
       if (!reviewed) throw stateConflict(wish.status, '该心愿已审核或已撤回，请刷新后查看');
-      await noticeReviewed(ports, reviewed, now);
+      await Promise.all([noticeReviewed(ports, reviewed, now), countEvents(ports, latestWishEvent(reviewed))]);
       return toDetail(reviewed, viewerOf(caller), now);
     },
   }),
@@ -183,6 +186,7 @@ export const wishPosting = {
         if (current.status === 'withdrawn') return toDetail(current, viewer, now);
         throw refuse(current.status);
       }
+      await countEvents(ports, latestWishEvent(withdrawn));
       return toDetail(withdrawn, viewer, now);
     },
   }),
