@@ -5,7 +5,7 @@ import { useRef, useState } from 'react';
 import type { BeneficiaryType, WishDetail } from '../../../../types/wishes';
 import { BENEFICIARY_TYPE_LABELS, BENEFICIARY_TYPES, MAX_WISH_PHOTOS, MAX_WISH_VALUE, WISH_KIND_LABELS, WISH_KINDS } from '../../../../types/constants/wishes';
 import { ChoiceChips, FormField } from '../../../components';
-import { ApiCallError, call, messageOf, newRequestId } from '../../../services';
+import { ApiCallError, askToSubscribe, call, messageOf, newRequestId } from '../../../services';
 import { emptyWishForm, validateWishForm, type WishForm as WishFormValues } from '../wishForm';
 import { formatDeadline, todayInShanghai } from '../wishTime';
 import { PhotoPicker } from './PhotoPicker';
@@ -39,6 +39,9 @@ export const WishForm = ({ onBehalfOf, initialBeneficiaryType, onPosted }: WishF
       void Taro.showToast({ title: '请检查标红的内容', icon: 'none' });
       return;
     }
+    // Still in the tap, before any await: the poster is told when it is claimed and fulfilled
+    // (staff posting for a resident are not the ones to tell).
+    if (!onBehalfOf) void askToSubscribe('postWish');
     requestId.current ??= newRequestId();
     setSubmitting(true);
     try {
