@@ -13,6 +13,8 @@ export const ROUTES = {
   staffItemEditor: (itemId?: string) =>
     itemId ? `/packages/staff/pages/item-edit/index?id=${encodeURIComponent(itemId)}` : '/packages/staff/pages/item-edit/index',
   staffMembers: '/packages/staff/pages/members/index',
+  /** h5 (local mode) only: the subscribe messages the local outbox recorded. */
+  staffOutbox: '/packages/staff/pages/outbox/index',
   memberCard: '/packages/member/pages/card/index',
   // orders: 点菜 → 派单/接单 → 送菜 → 评菜, points and messages
   orderForm: (itemId: string) => `/packages/resident-orders/pages/form/index?itemId=${encodeURIComponent(itemId)}`,

@@ -2,6 +2,7 @@
  * The local gateway as the app calls it, for the parts a browser test sets up or checks without
  * the UI: calls as a demo user (by name) and the local outbox of subscribe messages.
  */
+import { randomUUID } from 'node:crypto';
 import type { LocalServer } from './server';
 
 type DemoUser = { id: string; name: string; role: string };
@@ -17,12 +18,15 @@ export const tokenFor = async (server: LocalServer, name: string): Promise<strin
   return ((await response.json()) as { token: string }).token;
 };
 
-/** One action with a token; throws with the function's words when it is refused. */
+/**
+ * One action with a token; throws with the function's words when it is refused. Every call is a
+ * new intent (its own request id), as a fresh tap in the app would be.
+ */
 export const callWith = async (server: LocalServer, token: string, fn: string, action: string, data: object) => {
   const response = await fetch(`${server.url}/api/${fn}`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ action, data }),
+    body: JSON.stringify({ action, data, requestId: `test-${randomUUID()}` }),
   });
   const envelope = (await response.json()) as { ok: boolean; data?: unknown; error?: { code: string; message: string } };
   if (!envelope.ok) throw new Error(`${fn}.${action} refused: ${envelope.error?.code} ${envelope.error?.message}`);

@@ -137,6 +137,10 @@ const StaffPanel = ({ badges }: { badges: HomeBadges | null }) => (
       <EntryTile icon={<StarF size={ICON} />} title="党员积分" desc="明细与调整" onClick={goTo(ROUTES.staffPoints)} />
       <EntryTile icon={<Comment size={ICON} />} title="月度复盘" desc="本月数据，可导出" onClick={goTo(ROUTES.monthlyReview)} />
       <EntryTile icon={<User size={ICON} />} title="消息" desc="通知" badge={badges?.unreadMessages} onClick={goTo(ROUTES.messages)} />
+      {/* Local mode only: WeChat has no outbox to read, and the weapp build has no such page. */}
+      {process.env.TARO_ENV === 'h5' ? (
+        <EntryTile icon={<Notice size={ICON} />} title="消息发送记录" desc="本地：订阅消息发件箱" onClick={goTo(ROUTES.staffOutbox)} />
+      ) : null}
     </Section>
   </>
 );
