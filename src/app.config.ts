@@ -26,6 +26,8 @@ export default defineAppConfig({
     { root: 'packages/orders-member', pages: ['pages/hall/index', 'pages/tasks/index', 'pages/task/index', 'pages/points/index'] },
     { root: 'packages/orders-staff', pages: ['pages/dispatch/index', 'pages/order/index', 'pages/proxy/index', 'pages/orders/index', 'pages/points/index'] },
     { root: 'packages/reports-staff', pages: ['pages/review/index'] },
+    // the street admin (街道管理员): communities, their staff, the cross-community dashboard
+    { root: 'packages/admin', pages: ['pages/communities/index', 'pages/staff/index', 'pages/dashboard/index'] },
     { root: 'packages/wishes-member', pages: ['pages/claims/index'] },
     { root: 'packages/wishes-staff', pages: ['pages/review/index', 'pages/proxy/index'] },
     {

@@ -31,6 +31,13 @@ export const ROUTES = {
   proxyOrder: '/packages/orders-staff/pages/proxy/index',
   staffPoints: '/packages/orders-staff/pages/points/index',
   allOrders: '/packages/orders-staff/pages/orders/index',
+  // the street admin: communities, staff, dashboard
+  adminHome: '/packages/admin/pages/communities/index',
+  adminStaff: (communityId: string, name: string) =>
+    `/packages/admin/pages/staff/index?communityId=${encodeURIComponent(communityId)}&name=${encodeURIComponent(name)}`,
+  adminDashboard: '/packages/admin/pages/dashboard/index',
+  /** A resident or member given a staff invitation enters it here (only the code). */
+  redeemInvite: '/packages/me/pages/register/index?mode=invite&registered=1',
   // reports: 月度复盘
   monthlyReview: '/packages/reports-staff/pages/review/index',
   // wishes: 微心愿 wall, detail, form, claims, review and 代发

@@ -153,9 +153,11 @@ const panelFor = (user: UserProfile, badges: HomeBadges | null): ReactNode => {
       return <MemberPanel badges={badges} />;
     case 'admin':
       return (
-        <View className="entry-grid">
+        <Section title="街道管理">
+          <EntryTile icon={<User size={ICON} />} title="社区与人员" desc="创建社区、任命工作人员" onClick={goTo(ROUTES.adminHome)} />
+          <EntryTile icon={<Category size={ICON} />} title="数据看板" desc="各社区每月服务数据" onClick={goTo(ROUTES.adminDashboard)} />
           <EntryTile icon={<Service size={ICON} />} title="服务菜单" desc="查看社区服务菜单" onClick={goTab(ROUTES.menu)} />
-        </View>
+        </Section>
       );
     default:
       return <ResidentPanel user={user} badges={badges} />;
@@ -182,9 +184,9 @@ const HomePage = () => {
             <Text className="hero__title">{state.user.name}，您好</Text>
             <RoleTag role={state.user.role} />
           </View>
+          {/* The street admin belongs to no community and gives no address. */}
           <Text className="hero__sub">
-            {state.user.communityName} · {state.user.building}
-            {state.user.room}
+            {state.user.role === 'admin' ? '街道管理员 · 管理全部社区' : `${state.user.communityName} · ${state.user.building}${state.user.room}`}
           </Text>
           {state.user.role === 'member' && state.user.branch ? <Text className="hero__sub">{state.user.branch}</Text> : null}
         </View>
