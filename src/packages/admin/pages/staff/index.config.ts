@@ -1,4 +1,4 @@
 export default definePageConfig({
-  navigationBarTitleText: '社区工作人员',
+  navigationBarTitleText: '工作人员',
   enablePullDownRefresh: true,
 });

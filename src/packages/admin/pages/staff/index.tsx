@@ -66,7 +66,7 @@ const Appoint = ({ communityId, communityName, onAppointed }: { communityId: str
     }
   };
   return (
-    <View className="form-card appoint">
+    <View className="card card--spaced appoint">
       <View className="card__title">从本社区已注册居民中任命</View>
       <View className="form-field">
         <Input value={keyword} placeholder="按姓名、手机尾号或楼栋查找" maxLength={20} onChange={setKeyword} />
