@@ -50,7 +50,14 @@ const LoginPage = () => {
   let body: ReactNode;
   if (state.status === 'loading') body = <LoadingState text="正在读取演示账号…" />;
   else if (state.status === 'error') body = <ErrorState error={state.error} onRetry={() => void load()} />;
-  else if (state.accounts.length === 0) body = <EmptyState title="没有演示账号" description="请先运行 npm start 初始化演示数据，再刷新本页。" />;
+  else if (state.accounts.length === 0)
+    // LINLI_SEED=none: a fresh deployment. The first person sets it up with the setup code.
+    body = (
+      <EmptyState
+        title="没有演示账号"
+        description="这是一套全新的部署：点下方“以新微信用户身份体验”，在注册页输入初始化码（见 npm start 的输出）成为街道管理员；工作人员用邀请码加入。"
+      />
+    );
   else
     body = (
       <CellGroup title="选择一个演示账号">
