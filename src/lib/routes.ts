@@ -13,6 +13,7 @@ export const ROUTES = {
   staffItemEditor: (itemId?: string) =>
     itemId ? `/packages/staff/pages/item-edit/index?id=${encodeURIComponent(itemId)}` : '/packages/staff/pages/item-edit/index',
   staffMembers: '/packages/staff/pages/members/index',
+  staffElderly: '/packages/staff/pages/members/index?tab=elderly',
   /** h5 (local mode) only: the subscribe messages the local outbox recorded. */
   staffOutbox: '/packages/staff/pages/outbox/index',
   memberCard: '/packages/member/pages/card/index',

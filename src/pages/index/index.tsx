@@ -129,6 +129,7 @@ const StaffPanel = ({ badges }: { badges: HomeBadges | null }) => (
       <EntryTile icon={<Service size={ICON} />} title="代点单" desc="为长辈预约服务" onClick={goTo(ROUTES.proxyOrder)} />
       <EntryTile icon={<Edit size={ICON} />} title="代发心愿" desc="为长辈发布心愿" onClick={goTo(ROUTES.staffWishProxy)} />
       <EntryTile icon={<Notice size={ICON} />} title="代报名" desc="在活动详情里为居民报名" onClick={goTab(ROUTES.activities)} />
+      <EntryTile icon={<Heart size={ICON} />} title="长辈标记" desc="长辈默认用长辈模式" onClick={goTo(ROUTES.staffElderly)} />
     </Section>
     <Section title="社区管理">
       <EntryTile icon={<Edit size={ICON} />} title="服务管理" desc="备菜：上架、暂停" onClick={goTo(ROUTES.staffItems)} />

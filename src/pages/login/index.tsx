@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { EmptyState, ErrorState, LoadingState, PageShell, StatusTag } from '../../components';
 import { devLogin, listDemoAccounts, messageOf, setToken, type DemoAccount } from '../../services';
 import { forgetCurrentUser } from '../../lib/currentUser';
-import { writeElderlyMode } from '../../lib/elderlyMode';
+import { startElderlyMode } from '../../lib/elderlyMode';
 import { ROUTES } from '../../lib/routes';
 
 type AccountsState = { status: 'loading' } | { status: 'ready'; accounts: DemoAccount[] } | { status: 'error'; error: unknown };
@@ -38,7 +38,7 @@ const LoginPage = () => {
       const { token } = await devLogin(body);
       setToken(token);
       forgetCurrentUser();
-      writeElderlyMode(elderly);
+      startElderlyMode(elderly);
       void Taro.reLaunch({ url: ROUTES.home });
     } catch (error) {
       void Taro.showToast({ title: messageOf(error), icon: 'none' });
