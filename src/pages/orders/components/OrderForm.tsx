@@ -16,7 +16,7 @@ const SLOT_OPTIONS = SLOTS.map((slot) => ({ value: slot, label: SLOT_LABELS[slot
 const FIRST_DAYS = 7;
 
 /** Refusals that are about the order as a whole, not one field: shown above the button. */
-const NOTICE_CODES = new Set(['LIMIT', 'QUOTA', 'NOT_FOUND', 'FORBIDDEN']);
+const NOTICE_CODES = new Set(['LIMIT', 'QUOTA', 'NOT_FOUND', 'FORBIDDEN', 'RATE_LIMITED']);
 
 export interface OrderFormProps {
   item: { _id: string; title: string } & Partial<QuotaInfo>;

@@ -28,6 +28,8 @@ export interface WishFormProps {
 export const WishForm = ({ onBehalfOf, initialBeneficiaryType, onPosted }: WishFormProps) => {
   const { draft: form, errors, setErrors, set } = useFormDraft<WishFormValues>(() => emptyWishForm(Date.now(), initialBeneficiaryType ?? ''));
   const [submitting, setSubmitting] = useState(false);
+  /** A refusal of the whole wish (太频繁 with the time to wait …): it stays above the button. */
+  const [refusal, setRefusal] = useState('');
   const requestId = useRef<string | null>(null);
 
 
@@ -44,6 +46,7 @@ export const WishForm = ({ onBehalfOf, initialBeneficiaryType, onPosted }: WishF
     if (!onBehalfOf) void askToSubscribe('postWish');
     requestId.current ??= newRequestId();
     setSubmitting(true);
+    setRefusal('');
     try {
       const wish = await call('wishes', 'postWish', onBehalfOf ? { ...data, onBehalfOf: onBehalfOf.id } : data, {
         requestId: requestId.current,
@@ -53,6 +56,7 @@ export const WishForm = ({ onBehalfOf, initialBeneficiaryType, onPosted }: WishF
       onPosted(wish);
     } catch (error) {
       if (error instanceof ApiCallError && error.fields) setErrors(error.fields);
+      else if (error instanceof ApiCallError && error.code !== 'INTERNAL') setRefusal(messageOf(error));
       void Taro.showToast({ title: messageOf(error), icon: 'none' });
     } finally {
       setSubmitting(false);
@@ -95,6 +99,11 @@ export const WishForm = ({ onBehalfOf, initialBeneficiaryType, onPosted }: WishF
           <PhotoPicker value={form.photos} max={MAX_WISH_PHOTOS} disabled={submitting} onChange={set('photos')} />
         </FormField>
       </View>
+      {refusal ? (
+        <View className="card notice notice--danger wish-refusal">
+          <Text>{refusal}</Text>
+        </View>
+      ) : null}
       <Text className="footer-note">提交后由社区审核，通过后展示在心愿墙</Text>
       <View className="sticky-actions">
         <Button type="primary" block loading={submitting} disabled={submitting} onClick={() => void submit()}>
