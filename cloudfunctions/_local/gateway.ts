@@ -108,6 +108,9 @@ export const createGateway = (options: GatewayOptions): Server => {
     const users = await options.store.find<UserDoc>('users', { openid: { $op: 'exists', value: true } }, { limit: 100, orderBy: [['createdAt', 'asc']] });
     const communities = new Map<string, string>();
     for (const user of users) {
+      // The street admin belongs to no community (communityId ''): nothing to look up, and an
+      // empty id is not one the store accepts.
+      if (!user.communityId) continue;
       if (!communities.has(user.communityId)) {
         const community = await options.store.get<{ _id: string; name: string }>('communities', user.communityId);
         communities.set(user.communityId, community?.name ?? '');
