@@ -23,12 +23,12 @@ type Mode = 'resident' | 'invite' | 'setup';
  * Joining: a resident registers with their community; someone the admin invited enters the code
  * (居民注册 / 工作人员邀请码); on a fresh deployment (setup code configured, no admin yet) the
  * first person sets it up. `?mode=invite` opens the invitation form (a registered resident given a
- * code comes here from 我的 and enters only the code).
+ * code comes here from 我的 and enters only the code, `&registered=1`); `?mode=setup` the setup.
  */
 const RegisterPage = () => {
   const { params } = useRouter();
   const registered = params.registered === '1';
-  const [mode, setMode] = useState<Mode | null>(params.mode === 'invite' ? 'invite' : null);
+  const [mode, setMode] = useState<Mode | null>(params.mode === 'invite' || params.mode === 'setup' ? params.mode : null);
   const [communities, setCommunities] = useState<CommunitiesState>({ status: 'loading' });
   const { draft: form, errors, setErrors, set } = useFormDraft<RegisterForm>(EMPTY_REGISTER_FORM);
   const [submitting, setSubmitting] = useState(false);
@@ -79,8 +79,11 @@ const RegisterPage = () => {
   }
 
   const setupOpen = communities.setup.configured && !communities.setup.done;
-  // A fresh deployment opens on its setup; otherwise on resident registration.
-  const shown: Mode = mode ?? (setupOpen ? 'setup' : 'resident');
+  // A fresh deployment (no admin, no community yet) opens on its setup; otherwise on resident
+  // registration, with setup one tab away while no one has used the code.
+  const fresh = setupOpen && communities.items.length === 0;
+  const wanted: Mode = mode ?? (fresh ? 'setup' : registered ? 'invite' : 'resident');
+  const shown: Mode = wanted === 'setup' && !setupOpen ? (registered ? 'invite' : 'resident') : wanted;
   const tabs = [
     ...(setupOpen ? [{ value: 'setup' as const, label: '初始化' }] : []),
     ...(registered ? [] : [{ value: 'resident' as const, label: '居民注册' }]),
