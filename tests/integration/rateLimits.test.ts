@@ -6,7 +6,7 @@
  * limit.
  */
 import { RATE_LIMITS, formatWait, rateWindowOf } from '../../cloudfunctions/_core/runtime/rateLimits';
-import { openHarness, type Harness } from '../support/harness';
+import { openHarness, TEST_SETUP_CODE, type Harness } from '../support/harness';
 import { HOUR } from '../support/manualClock';
 import { orderIn, requestId } from '../support/orderFixtures';
 
@@ -114,4 +114,17 @@ test('twenty wishes at once from one resident: exactly five are posted', async (
   expect(answers.filter((a) => a.ok)).toHaveLength(5);
   expect(answers.filter((a) => !a.ok && a.error.code === 'RATE_LIMITED')).toHaveLength(15);
   expect(await h.store.count('wishes', { residentId: h.userId('resident-sun') })).toBe(5);
+});
+
+test('guessing invitation codes: wrong tries count, the 11th try of the hour is RATE_LIMITED even with the right code; the next hour accepts it', async () => {
+  await h.okAsOpenid('wx-first-admin')('users', 'setup', { code: TEST_SETUP_CODE, name: '街道王主任', phone: '13700000001' });
+  const invite = await h.okAsOpenid('wx-first-admin')('admin', 'createStaffInvite', { communityId: 'c_wenhuali' });
+  for (let i = 0; i < 10; i++) {
+    const guess = await h.as('resident-wu')('users', 'redeemStaffInvite', { code: `GUESS${String(i).padStart(5, '0')}` });
+    expect(guess).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  }
+  const right = await h.as('resident-wu')('users', 'redeemStaffInvite', { code: invite.code });
+  expect(right).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', message: expect.stringContaining('输入邀请码或初始化码太频繁了') } });
+  h.clock.advance(HOUR);
+  expect(await h.okAs('resident-wu')('users', 'redeemStaffInvite', { code: invite.code })).toMatchObject({ role: 'staff' });
 });

@@ -9,7 +9,7 @@ import { DomainError } from './domainError';
 import { StoreError } from '../store/port';
 import { validationError } from './validation';
 import { checkTexts, assertTextsClean, NO_TEXT, type TextField, type TextVerdicts } from '../security/textCheck';
-import { limitFor, rateLimited, rateWindowOf, releaseRate, takeRate, type RateFamily, type RateTake } from './rateLimits';
+import { limitFor, rateLimited, rateWindowOf, refusalsCount, releaseRate, takeRate, type RateFamily, type RateTake } from './rateLimits';
 
 /** The registered user behind a request, as loaded from the store. */
 export interface Caller {
@@ -185,8 +185,9 @@ export const createHandler = <F extends FunctionName>(def: FunctionDefinition<F>
       counted = null;
       return { ok: true, data: output.data };
     } catch (e) {
-      // A refused request is not counted against the caller's rate (it changed nothing).
-      if (counted) await releaseRate(ports, counted).catch(() => false);
+      // A refused request is not counted against the caller's rate (it changed nothing), unless
+      // refusals are what the family limits (wrong setup and invitation codes).
+      if (counted && !refusalsCount(counted.family)) await releaseRate(ports, counted).catch(() => false);
       if (e instanceof DomainError) return { ok: false, error: e.toApiError() };
       if (e instanceof StoreError && e.kind === 'CONFLICT') return { ok: false, error: new DomainError('CONFLICT', BUSY).toApiError() };
       console.error(`[${def.name}] unexpected failure`, e);

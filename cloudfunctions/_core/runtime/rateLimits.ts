@@ -12,7 +12,8 @@
  * defineFunction.ts), so that a limited action costs no extra round trip: an update guarded by the
  * staff limit and, at once, the insert of the window's first count; the caller's own limit is
  * checked when their role is known. Whatever refuses the request afterwards gives the count back,
- * so a refused request changes nothing. Not reconciled: a request that dies after counting leaves
+ * so a refused request changes nothing — except in the `code` family, where refused guesses are
+ * what is counted. Not reconciled: a request that dies after counting leaves
  * one count too many in its window, which ends by itself within the hour or the day.
  */
 import type { Role } from '../../../types/users';
@@ -28,9 +29,15 @@ export const RATE_LIMITS = {
   order: { what: '下单', window: 'day', resident: 10, staff: 100 },
   rating: { what: '评价', window: 'day', resident: 20, staff: 200 },
   signup: { what: '活动报名', window: 'hour', resident: 20, staff: 200 },
-  /** Setup and invitation codes: guessing them is what this stops. */
-  code: { what: '输入邀请码或初始化码', window: 'hour', resident: 10, staff: 10 },
-} as const satisfies Record<string, { what: string; window: 'day' | 'hour'; resident: number; staff: number }>;
+  /**
+   * Setup and invitation codes: guessing them is what this stops, so a refused try counts too (a
+   * wrong code is a refusal; giving its count back would let anyone guess without end).
+   */
+  code: { what: '输入邀请码或初始化码', window: 'hour', resident: 10, staff: 10, refusalsCount: true },
+} as const satisfies Record<string, { what: string; window: 'day' | 'hour'; resident: number; staff: number; refusalsCount?: boolean }>;
+
+/** Whether a refused request keeps its count in this family (see `code`). */
+export const refusalsCount = (family: RateFamily): boolean => 'refusalsCount' in RATE_LIMITS[family];
 
 export type RateFamily = keyof typeof RATE_LIMITS;
 
