@@ -204,7 +204,7 @@ describe('each function folder, alone, as the platform runs it', () => {
         data: {
           touser: 'demo-resident-sun',
           template_id: 'local-order-accepted',
-          page: `pages/orders/detail?id=${encodeURIComponent(created.data._id)}`,
+          page: `packages/resident-orders/pages/detail/index?id=${encodeURIComponent(created.data._id)}`,
           data: { thing1: { value: '小家电维修' }, name2: { value: '张建国' }, thing3: { value: expect.stringMatching(/月\d+日上午$/) }, phrase4: { value: '已接单' } },
           miniprogram_state: 'formal',
           lang: 'zh_CN',

@@ -78,7 +78,7 @@ test('every event’s message is in the outbox after the action that causes it, 
   expect(accepted).toMatchObject({
     templateId: 'local-order-accepted',
     touser: h.openidOf('resident-sun'),
-    page: `pages/orders/detail?id=${encodeURIComponent(order._id)}`,
+    page: `packages/resident-orders/pages/detail/index?id=${encodeURIComponent(order._id)}`,
     miniprogramState: 'developer',
     data: { thing1: { value: '小家电维修' }, name2: { value: '张建国' }, thing3: { value: '11月25日上午' }, phrase4: { value: '已接单' } },
     result: { ok: true },

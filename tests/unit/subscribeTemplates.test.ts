@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fitField, formatDate, formatTime } from '../../cloudfunctions/_core/messages/subscribeFields';
 import { DEFAULT_TEMPLATES, EVENT_PARAMS, eventsOfTemplate, localSubscribeConfig, momentTemplates, subscribeConfigFrom, templateOf } from '../../cloudfunctions/_core/messages/subscribeTemplates';
 import { settingsFromEnv } from '../../cloudfunctions/_adapters/cloudbase/cloudbaseMain';
@@ -110,4 +112,16 @@ describe('deploy settings from the function’s environment', () => {
       error.mockRestore();
     }
   });
+});
+
+test('every message opens a page the mini-program has, with the id it reads', () => {
+  const config = readFileSync(join(__dirname, '..', '..', 'src', 'app.config.ts'), 'utf8');
+  for (const [event, spec] of Object.entries(DEFAULT_TEMPLATES)) {
+    const [route, query] = spec.page.split('?');
+    const sub = /^(packages\/[^/]+)\/(pages\/.+)$/.exec(route);
+    const declared = sub ? config.includes(`root: '${sub[1]}'`) && config.includes(`'${sub[2]}'`) : config.includes(`'${route}'`);
+    expect({ event, route, declared }).toEqual({ event, route, declared: true });
+    expect({ event, file: existsSync(join(__dirname, '..', '..', 'src', `${route}.tsx`)) }).toEqual({ event, file: true });
+    if (query) expect(query).toBe('id={refId}');
+  }
 });

@@ -51,32 +51,32 @@ export const DEFAULT_TEMPLATES: Record<SubscribeEvent, TemplateSpec> = {
   },
   order_accepted: {
     templateId: '',
-    page: 'pages/orders/detail?id={refId}',
+    page: 'packages/resident-orders/pages/detail/index?id={refId}',
     fields: { thing1: f('thing', 'service'), name2: f('name', 'member'), thing3: f('thing', 'schedule'), phrase4: f('phrase', 'status') },
   },
   order_completed: {
     templateId: '',
-    page: 'pages/orders/detail?id={refId}',
+    page: 'packages/resident-orders/pages/detail/index?id={refId}',
     fields: { thing1: f('thing', 'service'), name2: f('name', 'member'), time3: f('time', 'time'), thing4: f('thing', 'tip') },
   },
   wish_claimed: {
     templateId: '',
-    page: 'pages/wishes/detail?id={refId}',
+    page: 'packages/resident-wishes/pages/detail/index?id={refId}',
     fields: { thing1: f('thing', 'title'), name2: f('name', 'claimer'), time3: f('time', 'time'), phrase4: f('phrase', 'status') },
   },
   wish_fulfilled: {
     templateId: '',
-    page: 'pages/wishes/detail?id={refId}',
+    page: 'packages/resident-wishes/pages/detail/index?id={refId}',
     fields: { thing1: f('thing', 'title'), name2: f('name', 'claimer'), time3: f('time', 'time'), thing4: f('thing', 'tip') },
   },
   activity_promoted: {
     templateId: '',
-    page: 'pages/activities/detail?id={refId}',
+    page: 'packages/resident-activities/pages/detail/index?id={refId}',
     fields: { thing1: f('thing', 'activity'), time2: f('time', 'start'), thing3: f('thing', 'place'), phrase4: f('phrase', 'status') },
   },
   activity_reminder: {
     templateId: '',
-    page: 'pages/activities/detail?id={refId}',
+    page: 'packages/resident-activities/pages/detail/index?id={refId}',
     fields: { thing1: f('thing', 'activity'), time2: f('time', 'start'), thing3: f('thing', 'place'), thing4: f('thing', 'tip') },
   },
   activity_menu_published: {
