@@ -13,7 +13,7 @@ import { useRemote } from '../../../../lib/useRemote';
 import { minutesText, monthLabel, monthOf, NONE, percentText, ratingText, shiftMonth, starsText } from '../../lib/format';
 import { activityCategoryChart, beneficiaryChart, categoryRows, starsChart, trendChart, wishStepsChart } from '../../../../lib/reviewCharts';
 import { BarList, ColumnChart, StackedBars } from '../../components/Charts';
-import { saveWorkbook } from '../../lib/saveWorkbook';
+import { saveWorkbook } from '../../../../lib/saveWorkbook';
 import './index.scss';
 
 const statusLabel = (status: string) => ORDER_STATUS_LABELS[status as OrderStatus] ?? status;
