@@ -21,7 +21,7 @@ export default defineAppConfig({
     { root: 'packages/me', pages: ['pages/register/index', 'pages/profile/index', 'pages/apply/index', 'pages/messages/index', 'pages/leaderboard/index'] },
     // members and staff
     { root: 'packages/staff', pages: ['pages/items/index', 'pages/item-edit/index', 'pages/members/index'] },
-    { root: 'packages/member', pages: ['pages/card/index'] },
+    { root: 'packages/member', pages: ['pages/card/index', 'pages/certificate/index'] },
     { root: 'packages/orders-member', pages: ['pages/hall/index', 'pages/tasks/index', 'pages/task/index', 'pages/points/index'] },
     { root: 'packages/orders-staff', pages: ['pages/dispatch/index', 'pages/order/index', 'pages/proxy/index', 'pages/orders/index', 'pages/points/index'] },
     { root: 'packages/reports-staff', pages: ['pages/review/index'] },

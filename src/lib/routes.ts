@@ -14,6 +14,7 @@ export const ROUTES = {
     itemId ? `/packages/staff/pages/item-edit/index?id=${encodeURIComponent(itemId)}` : '/packages/staff/pages/item-edit/index',
   staffMembers: '/packages/staff/pages/members/index',
   memberCard: '/packages/member/pages/card/index',
+  certificate: '/packages/member/pages/certificate/index',
   // orders: 点菜 → 派单/接单 → 送菜 → 评菜, points and messages
   orderForm: (itemId: string) => `/packages/resident-orders/pages/form/index?itemId=${encodeURIComponent(itemId)}`,
   myOrders: '/packages/resident-orders/pages/list/index',

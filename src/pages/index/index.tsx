@@ -134,7 +134,7 @@ const StaffPanel = ({ badges }: { badges: HomeBadges | null }) => (
       <EntryTile icon={<Edit size={ICON} />} title="服务管理" desc="备菜：上架、暂停" onClick={goTo(ROUTES.staffItems)} />
       <EntryTile icon={<Category size={ICON} />} title="活动菜单管理" desc="每月活动与发布" onClick={goTo(ROUTES.staffActivityMenus)} />
       <EntryTile icon={<List size={ICON} />} title="全部订单" desc="按状态查看" onClick={goTo(ROUTES.allOrders)} />
-      <EntryTile icon={<StarF size={ICON} />} title="党员积分" desc="明细与调整" onClick={goTo(ROUTES.staffPoints)} />
+      <EntryTile icon={<StarF size={ICON} />} title="党员积分" desc="积分、时长与导出" onClick={goTo(ROUTES.staffPoints)} />
       <EntryTile icon={<Comment size={ICON} />} title="月度复盘" desc="本月数据，可导出" onClick={goTo(ROUTES.monthlyReview)} />
       <EntryTile icon={<User size={ICON} />} title="消息" desc="通知" badge={badges?.unreadMessages} onClick={goTo(ROUTES.messages)} />
     </Section>
