@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { button, launchChromium, loginAs, phonePage, screenshot, visibleText } from './browser';
+import { auditPage, formatProblems } from './audit';
 import { startLocalServer, type LocalServer } from './server';
 import { sheetsOf } from '../support/xlsx';
 
@@ -107,4 +108,27 @@ test('the member sees the hours on the card and produces the 志愿服务证明'
   expect(png.subarray(1, 4).toString()).toBe('PNG');
   // Drawn at twice the layout's size, so it stays sharp on a phone.
   expect(png.readUInt32BE(16)).toBe(1500);
+});
+
+test('the hours tab and the certificate pass the 长辈模式 audit with content on them', async () => {
+  // The tour sees the staff points page before a member is chosen; here, with the hours tab open.
+  await loginAs(page, server.url, '李红梅');
+  await page.evaluate(() => window.localStorage.setItem('linli.elderlyMode', JSON.stringify({ data: true })));
+  await page.goto(`${server.url}/#/packages/orders-staff/pages/points/index`);
+  await page.reload();
+  await visibleText(page, '张建国').click();
+  await page.locator('#tab-hours').filter({ visible: true }).click();
+  await visibleText(page, '补记重阳节活动服务').waitFor();
+  await page.waitForTimeout(450);
+  await screenshot(page, 'hours-4-staff-hours-elderly');
+  const staff = formatProblems(await auditPage(page, true));
+
+  await loginAs(page, server.url, '张建国');
+  await page.evaluate(() => window.localStorage.setItem('linli.elderlyMode', JSON.stringify({ data: true })));
+  await page.goto(`${server.url}/#/packages/member/pages/certificate/index`);
+  await page.reload();
+  await page.locator('.cert-image').filter({ visible: true }).first().waitFor();
+  await page.waitForTimeout(450);
+  const member = formatProblems(await auditPage(page, true));
+  expect([...staff, ...member]).toEqual([]);
 });

@@ -10,6 +10,7 @@ import { formatDateTime } from '../../../lib/time';
 import { useRemote } from '../../../lib/useRemote';
 import { ApiCallError, call, messageOf, newRequestId } from '../../../services';
 import { checkHoursAdjustment, type HoursDraft } from './hoursForm';
+import './MemberHours.scss';
 
 const EMPTY_DRAFT: HoursDraft = { hours: '', reason: '' };
 
