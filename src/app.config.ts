@@ -20,11 +20,14 @@ export default defineAppConfig({
     { root: 'packages/resident-activities', pages: ['pages/detail/index', 'pages/signup/index', 'pages/mine/index'] },
     { root: 'packages/me', pages: ['pages/register/index', 'pages/profile/index', 'pages/apply/index', 'pages/messages/index', 'pages/leaderboard/index'] },
     // members and staff
-    { root: 'packages/staff', pages: ['pages/items/index', 'pages/item-edit/index', 'pages/members/index'] },
+    // 消息发送记录 reads the local outbox: there is none in WeChat, so only the h5 build has the page.
+    { root: 'packages/staff', pages: ['pages/items/index', 'pages/item-edit/index', 'pages/members/index', ...(isH5 ? ['pages/outbox/index'] : [])] },
     { root: 'packages/member', pages: ['pages/card/index', 'pages/certificate/index'] },
     { root: 'packages/orders-member', pages: ['pages/hall/index', 'pages/tasks/index', 'pages/task/index', 'pages/points/index'] },
     { root: 'packages/orders-staff', pages: ['pages/dispatch/index', 'pages/order/index', 'pages/proxy/index', 'pages/orders/index', 'pages/points/index'] },
     { root: 'packages/reports-staff', pages: ['pages/review/index'] },
+    // the street admin (街道管理员): communities, their staff, the cross-community dashboard
+    { root: 'packages/admin', pages: ['pages/communities/index', 'pages/staff/index', 'pages/dashboard/index'] },
     { root: 'packages/wishes-member', pages: ['pages/claims/index'] },
     { root: 'packages/wishes-staff', pages: ['pages/review/index', 'pages/proxy/index'] },
     {

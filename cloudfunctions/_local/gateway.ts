@@ -108,6 +108,9 @@ export const createGateway = (options: GatewayOptions): Server => {
     const users = await options.store.find<UserDoc>('users', { openid: { $op: 'exists', value: true } }, { limit: 100, orderBy: [['createdAt', 'asc']] });
     const communities = new Map<string, string>();
     for (const user of users) {
+      // The street admin belongs to no community (communityId ''): nothing to look up, and an
+      // empty id is not one the store accepts.
+      if (!user.communityId) continue;
       if (!communities.has(user.communityId)) {
         const community = await options.store.get<{ _id: string; name: string }>('communities', user.communityId);
         communities.set(user.communityId, community?.name ?? '');
@@ -145,10 +148,15 @@ export const createGateway = (options: GatewayOptions): Server => {
         .entries()
         .filter((e) => viewer.role === 'admin' || e.communityId === viewer.communityId)
         .reverse()
-        .slice(0, 200)
-        // The openid stays on the server, as in the cloud.
-        .map(({ touser: _touser, ...entry }) => entry);
-      return sendJson(res, 200, { items: entries });
+        .slice(0, 200);
+      // Staff read who a message went to by name (the local page lists them).
+      const names = new Map<string, string>();
+      for (const { userId } of entries) {
+        if (!names.has(userId)) names.set(userId, (await options.store.get<UserDoc>('users', userId))?.name ?? '');
+      }
+      // The openid stays on the server, as in the cloud.
+      const items = entries.map(({ touser: _touser, ...entry }) => ({ ...entry, userName: names.get(entry.userId) ?? '' }));
+      return sendJson(res, 200, { items });
     }
     if (options.devLogin && path === '/api/dev/login' && req.method === 'POST') {
       const body = (await readJson(req, limit)) as { userId?: unknown; newUser?: unknown };

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createGateway } from './gateway';
 import { runJobs } from '../_core/scheduler/runJobs';
@@ -31,6 +31,8 @@ const main = async () => {
   const staticDir = resolve(process.env.STATIC_DIR ?? 'dist/h5');
   // LINLI_SEED=none: a fresh deployment, set up in the app with the setup code alone.
   const demo = process.env.LINLI_SEED !== 'none';
+  // A fresh clone has no data directory yet: the secret and the setup code are written into it first.
+  mkdirSync(dataDir, { recursive: true });
 
   const app = openLocalApp({ dataDir, setupCode: loadSetupCode(dataDir), persistOutbox: true });
   const seeded = demo && (await app.ports.store.count('communities', {})) === 0;

@@ -1,22 +1,50 @@
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 
-/** 长辈模式 is a per-device choice: stored locally and announced so open pages restyle at once. */
+/**
+ * 长辈模式 is a per-device setting: stored locally and announced so open pages restyle at once. It
+ * follows the profile's `elderly` mark (set by staff) until the person chooses for themself with
+ * the switch or the offer; from then on their choice wins.
+ */
 const STORAGE_KEY = 'linli.elderlyMode';
+/** Set once the person has chosen by hand. */
+const MANUAL_KEY = 'linli.elderlyMode.manual';
+/** The profile's mark as last seen, so that a new mark from staff is noticed. */
+const PROFILE_KEY = 'linli.elderlyMode.profile';
 const CHANGED = 'linli:elderlyModeChanged';
 
 export const readElderlyMode = (): boolean => Taro.getStorageSync(STORAGE_KEY) === true;
 
-export const writeElderlyMode = (on: boolean): void => {
+const apply = (on: boolean): void => {
   Taro.setStorageSync(STORAGE_KEY, on);
   Taro.eventCenter.trigger(CHANGED, on);
 };
 
-/** Seeds the switch from the profile the first time, so 赵秀兰's account opens in 长辈模式. */
+/** The person's own choice (the switch in 我的, the offer on the home page): it wins from now on. */
+export const writeElderlyMode = (on: boolean): void => {
+  Taro.setStorageSync(MANUAL_KEY, true);
+  apply(on);
+};
+
+/**
+ * Follows the profile's mark (每次 users.me): the first time it sets the mode when nothing is
+ * stored, and later whenever staff change the mark — unless the person has chosen by hand.
+ */
 export const seedElderlyMode = (fromProfile: boolean): void => {
+  if (Taro.getStorageSync(MANUAL_KEY) === true) return;
+  const last: unknown = Taro.getStorageSync(PROFILE_KEY);
+  if (last !== fromProfile) Taro.setStorageSync(PROFILE_KEY, fromProfile);
   const stored: unknown = Taro.getStorageSync(STORAGE_KEY);
-  if (stored === true || stored === false) return;
-  writeElderlyMode(fromProfile);
+  const unset = stored !== true && stored !== false;
+  const markChanged = (last === true || last === false) && last !== fromProfile;
+  if (unset || markChanged) apply(fromProfile);
+};
+
+/** Someone else signs in on this device (the local demo login): start from their profile's mark. */
+export const startElderlyMode = (fromProfile: boolean): void => {
+  Taro.removeStorageSync(MANUAL_KEY);
+  Taro.setStorageSync(PROFILE_KEY, fromProfile);
+  apply(fromProfile);
 };
 
 export const useElderlyMode = (): [boolean, (on: boolean) => void] => {

@@ -13,6 +13,9 @@ export const ROUTES = {
   staffItemEditor: (itemId?: string) =>
     itemId ? `/packages/staff/pages/item-edit/index?id=${encodeURIComponent(itemId)}` : '/packages/staff/pages/item-edit/index',
   staffMembers: '/packages/staff/pages/members/index',
+  staffElderly: '/packages/staff/pages/members/index?tab=elderly',
+  /** h5 (local mode) only: the subscribe messages the local outbox recorded. */
+  staffOutbox: '/packages/staff/pages/outbox/index',
   memberCard: '/packages/member/pages/card/index',
   certificate: '/packages/member/pages/certificate/index',
   // orders: 点菜 → 派单/接单 → 送菜 → 评菜, points and messages
@@ -30,6 +33,13 @@ export const ROUTES = {
   proxyOrder: '/packages/orders-staff/pages/proxy/index',
   staffPoints: '/packages/orders-staff/pages/points/index',
   allOrders: '/packages/orders-staff/pages/orders/index',
+  // the street admin: communities, staff, dashboard
+  adminHome: '/packages/admin/pages/communities/index',
+  adminStaff: (communityId: string, name: string) =>
+    `/packages/admin/pages/staff/index?communityId=${encodeURIComponent(communityId)}&name=${encodeURIComponent(name)}`,
+  adminDashboard: '/packages/admin/pages/dashboard/index',
+  /** A resident or member given a staff invitation enters it here (only the code). */
+  redeemInvite: '/packages/me/pages/register/index?mode=invite&registered=1',
   // reports: 月度复盘
   monthlyReview: '/packages/reports-staff/pages/review/index',
   // wishes: 微心愿 wall, detail, form, claims, review and 代发

@@ -55,6 +55,8 @@ export interface OutboxItem {
   page: string;
   data: Record<string, { value: string }>;
   userId: string;
+  /** The recipient's name, as the gateway reads it (the openid never leaves the server). */
+  userName?: string;
   communityId: string;
   messageId: string;
   result: { ok: true } | { ok: false; code: number; message: string };

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
 
@@ -22,7 +22,8 @@ const freePort = () =>
  */
 export const startLocalServer = async (env: Record<string, string> = {}, existingDataDir?: string) => {
   const port = await freePort();
-  const dataDir = existingDataDir ?? mkdtempSync(join(tmpdir(), 'linli-browser-'));
+  // A directory that does not exist yet, as `.data` on a fresh clone: the server makes it.
+  const dataDir = existingDataDir ?? join(mkdtempSync(join(tmpdir(), 'linli-browser-')), 'data');
   const dist = process.env.LINLI_DIST ?? 'dist';
   const child: ChildProcess = spawn(process.execPath, [`${dist}/server/main.js`], {
     cwd: root,
@@ -62,7 +63,7 @@ export const startLocalServer = async (env: Record<string, string> = {}, existin
         child.kill('SIGTERM');
         await new Promise((r) => child.once('exit', r));
       }
-      if (!options.keepData) rmSync(dataDir, { recursive: true, force: true });
+      if (!options.keepData) rmSync(basename(dataDir) === 'data' ? dirname(dataDir) : dataDir, { recursive: true, force: true });
     },
   };
 };

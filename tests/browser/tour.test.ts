@@ -98,6 +98,7 @@ const RESIDENT_PAGES = (i: Ids): Array<[string, string]> => [
   ['profile', '/packages/me/pages/profile/index'],
   ['apply', '/packages/me/pages/apply/index'],
   ['register', '/packages/me/pages/register/index'],
+  ['redeem-invite', '/packages/me/pages/register/index?mode=invite&registered=1'],
 ];
 const MEMBER_PAGES = (i: Ids): Array<[string, string]> => [
   ['home', '/pages/index/index'],
@@ -123,6 +124,8 @@ const STAFF_PAGES = (i: Ids): Array<[string, string]> => [
   ['staff-points', '/packages/orders-staff/pages/points/index'],
   ['review', '/packages/reports-staff/pages/review/index'],
   ['wish-review', '/packages/wishes-staff/pages/review/index'],
+  ['elderly-marks', '/packages/staff/pages/members/index?tab=elderly'],
+  ['outbox', '/packages/staff/pages/outbox/index'],
   ['wish-proxy', '/packages/wishes-staff/pages/proxy/index'],
   ['activity-menus', '/packages/activities-staff/pages/menus/index'],
   ['activity-menu', `/packages/activities-staff/pages/menu/index?month=${q(i.month)}`],
@@ -133,6 +136,17 @@ const STAFF_PAGES = (i: Ids): Array<[string, string]> => [
   ['signup-proxy', `/packages/activities-staff/pages/proxy/index?id=${q(i.activity)}`],
   ['activity-detail', `/packages/resident-activities/pages/detail/index?id=${q(i.activity)}`],
 ];
+
+/** The street admin's pages (街道管理); `community` is one to open the staff page of. */
+const ADMIN_PAGES = (community: string): Array<[string, string]> => [
+  ['home', '/pages/index/index'],
+  ['mine', '/pages/mine/index'],
+  ['communities', '/packages/admin/pages/communities/index'],
+  ['staff', `/packages/admin/pages/staff/index?communityId=${q(community)}&name=${q('假日润园社区')}`],
+  ['dashboard', '/packages/admin/pages/dashboard/index'],
+];
+
+const SETUP_CODE = 'TOUR-SETUP-CODE';
 
 const setMode = (elderly: boolean) =>
   page.evaluate((on) => window.localStorage.setItem('linli.elderlyMode', JSON.stringify({ data: on })), elderly);
@@ -162,7 +176,7 @@ const tour = async (role: string, pages: Array<[string, string]>): Promise<strin
 };
 
 beforeAll(async () => {
-  server = await startLocalServer();
+  server = await startLocalServer({ LINLI_SETUP_CODE: SETUP_CODE });
   browser = await launchChromium();
   page = await phonePage(browser);
   ids = await seed();
@@ -199,6 +213,33 @@ describe('every page in both modes: readable, reachable, with enough contrast', 
   test('a staff member’s pages (李红梅)', async () => {
     await loginAs(page, server.url, '李红梅');
     expect(await tour('staff', STAFF_PAGES(ids))).toEqual([]);
+  });
+
+  test('the first-run setup form, while no one has used the code', async () => {
+    await loginAs(page, server.url, '孙丽');
+    expect(await tour('access', [['setup', '/packages/me/pages/register/index?mode=setup']])).toEqual([]);
+    await page.getByText('首次使用：初始化').filter({ visible: true }).first().waitFor();
+  });
+
+  test('the street admin’s pages (set up with the setup code)', async () => {
+    // A new WeChat user becomes the admin through the setup code; the app keeps their token.
+    const { token } = (await (await fetch(`${server.url}/api/dev/login`, { method: 'POST', body: JSON.stringify({ newUser: true }) })).json()) as { token: string };
+    const answer = (await (
+      await fetch(`${server.url}/api/users`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ action: 'setup', data: { code: SETUP_CODE, name: '王主任', phone: '13700000001' } }),
+      })
+    ).json()) as { ok: boolean };
+    expect(answer.ok).toBe(true);
+    await page.goto(`${server.url}/#/pages/login/index`);
+    await page.evaluate((t) => {
+      window.localStorage.clear();
+      window.localStorage.setItem('linli.session.token', JSON.stringify({ data: t }));
+    }, token);
+    const { items } = await api('李红梅', 'users', 'listCommunities', {});
+    const community = (items as Array<{ _id: string; name: string }>).find((c) => c.name === '假日润园社区')!;
+    expect(await tour('admin', ADMIN_PAGES(community._id))).toEqual([]);
   });
 
   test('lines of information never run together (issue 13 bug 2)', async () => {

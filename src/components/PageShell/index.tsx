@@ -2,7 +2,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { useEffect, type ReactNode } from 'react';
 import { useElderlyMode } from '../../lib/elderlyMode';
-import { needsLogin } from '../../services';
+import { loadSubscribeTemplates, needsLogin } from '../../services';
 import { ROUTES } from '../../lib/routes';
 import { ElderTabBar, type TabKey } from '../ElderTabBar';
 
@@ -30,6 +30,9 @@ export const PageShell = ({ children, requireLogin = true, className, tab }: Pag
   const [elderly] = useElderlyMode();
   useDidShow(() => {
     if (requireLogin && needsLogin()) void Taro.reLaunch({ url: ROUTES.login });
+    // The template ids must be at hand when a tap asks consent (an await before the ask loses the
+    // tap): read once per launch, as soon as there is an identity to read them with.
+    else if (!needsLogin()) void loadSubscribeTemplates();
     if (tab) showNativeTabBar(!elderly);
   });
   useEffect(() => {

@@ -5,7 +5,7 @@ import { useCallback, useRef, useState, type ReactNode } from 'react';
 import type { ActionOutput } from '../../../types/api';
 import { ACTIVITY_MENU_STATUS_LABELS } from '../../../types/constants/activities';
 import { EmptyState, ErrorState, LoadingState, PageShell, PeriodSwitcher, StatusTag } from '../../components';
-import { call, isUnregistered, messageOf } from '../../services';
+import { askToSubscribe, call, isUnregistered, messageOf } from '../../services';
 import { ROUTES } from '../../lib/routes';
 import { ActivityCard, groupByDate } from './components/ActivityCard';
 import { dateOf, dayLabel, monthLabel, monthOf, momentLabel, shiftMonth } from './lib/activityTime';
@@ -55,6 +55,8 @@ const ActivitiesPage = () => {
 
   const subscribe = async (on: boolean) => {
     if (state.status !== 'ready' || savingSubscription) return;
+    // Switching on is the tap that precedes the menu message: ask first, before any await.
+    if (on) void askToSubscribe('subscribeMenus');
     const before = state.data;
     setState({ status: 'ready', data: { ...before, subscribed: on } });
     setSavingSubscription(true);

@@ -170,6 +170,7 @@ const StaffPanel = ({ badges }: { badges: HomeBadges | null }) => {
         <EntryTile icon={<Service size={ICON} />} title="代点单" desc="为长辈预约服务" onClick={goTo(ROUTES.proxyOrder)} />
         <EntryTile icon={<Edit size={ICON} />} title="代发心愿" desc="为长辈发布心愿" onClick={goTo(ROUTES.staffWishProxy)} />
         <EntryTile icon={<Notice size={ICON} />} title="代报名" desc="在活动详情里为居民报名" onClick={goTab(ROUTES.activities)} />
+        <EntryTile icon={<Heart size={ICON} />} title="长辈标记" desc="长辈默认用长辈模式" onClick={goTo(ROUTES.staffElderly)} />
       </Section>
       <Section title="社区管理">
         <EntryTile icon={<Edit size={ICON} />} title="服务管理" desc="备菜：上架、暂停" onClick={goTo(ROUTES.staffItems)} />
@@ -178,6 +179,10 @@ const StaffPanel = ({ badges }: { badges: HomeBadges | null }) => {
         <EntryTile icon={<StarF size={ICON} />} title="党员积分" desc="积分、时长与导出" onClick={goTo(ROUTES.staffPoints)} />
         <EntryTile icon={<Comment size={ICON} />} title="月度复盘" desc="本月数据，可导出" onClick={goTo(ROUTES.monthlyReview)} />
         <EntryTile icon={<User size={ICON} />} title="消息" desc="通知" badge={badges?.unreadMessages} onClick={goTo(ROUTES.messages)} />
+        {/* Local mode only: WeChat has no outbox to read, and the weapp build has no such page. */}
+        {process.env.TARO_ENV === 'h5' ? (
+          <EntryTile icon={<Notice size={ICON} />} title="消息发送记录" desc="本地：订阅消息发件箱" onClick={goTo(ROUTES.staffOutbox)} />
+        ) : null}
       </Section>
     </>
   );
@@ -191,9 +196,11 @@ const panelFor = (user: UserProfile, badges: HomeBadges | null): ReactNode => {
       return <MemberPanel badges={badges} />;
     case 'admin':
       return (
-        <View className="entry-grid">
+        <Section title="街道管理">
+          <EntryTile icon={<User size={ICON} />} title="社区与人员" desc="创建社区、任命工作人员" onClick={goTo(ROUTES.adminHome)} />
+          <EntryTile icon={<Category size={ICON} />} title="数据看板" desc="各社区每月服务数据" onClick={goTo(ROUTES.adminDashboard)} />
           <EntryTile icon={<Service size={ICON} />} title="服务菜单" desc="查看社区服务菜单" onClick={goTab(ROUTES.menu)} />
-        </View>
+        </Section>
       );
     default:
       return <ResidentPanel user={user} badges={badges} />;
@@ -220,9 +227,9 @@ const HomePage = () => {
             <Text className="hero__title">{state.user.name}，您好</Text>
             <RoleTag role={state.user.role} />
           </View>
+          {/* The street admin belongs to no community and gives no address. */}
           <Text className="hero__sub">
-            {state.user.communityName} · {state.user.building}
-            {state.user.room}
+            {state.user.role === 'admin' ? '街道管理员 · 管理全部社区' : `${state.user.communityName} · ${state.user.building}${state.user.room}`}
           </Text>
           {state.user.role === 'member' && state.user.branch ? <Text className="hero__sub">{state.user.branch}</Text> : null}
         </View>

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { EmptyState, ErrorState, LoadingState, PageShell, StatusTag } from '../../components';
 import { devLogin, listDemoAccounts, messageOf, setToken, type DemoAccount } from '../../services';
 import { forgetCurrentUser } from '../../lib/currentUser';
-import { writeElderlyMode } from '../../lib/elderlyMode';
+import { startElderlyMode } from '../../lib/elderlyMode';
 import { ROUTES } from '../../lib/routes';
 
 type AccountsState = { status: 'loading' } | { status: 'ready'; accounts: DemoAccount[] } | { status: 'error'; error: unknown };
@@ -38,7 +38,7 @@ const LoginPage = () => {
       const { token } = await devLogin(body);
       setToken(token);
       forgetCurrentUser();
-      writeElderlyMode(elderly);
+      startElderlyMode(elderly);
       void Taro.reLaunch({ url: ROUTES.home });
     } catch (error) {
       void Taro.showToast({ title: messageOf(error), icon: 'none' });
@@ -50,7 +50,14 @@ const LoginPage = () => {
   let body: ReactNode;
   if (state.status === 'loading') body = <LoadingState text="正在读取演示账号…" />;
   else if (state.status === 'error') body = <ErrorState error={state.error} onRetry={() => void load()} />;
-  else if (state.accounts.length === 0) body = <EmptyState title="没有演示账号" description="请先运行 npm start 初始化演示数据，再刷新本页。" />;
+  else if (state.accounts.length === 0)
+    // LINLI_SEED=none: a fresh deployment. The first person sets it up with the setup code.
+    body = (
+      <EmptyState
+        title="没有演示账号"
+        description="这是一套全新的部署：点下方“以新微信用户身份体验”，在注册页输入初始化码（见 npm start 的输出）成为街道管理员；工作人员用邀请码加入。"
+      />
+    );
   else
     body = (
       <CellGroup title="选择一个演示账号">

@@ -24,10 +24,7 @@ const ProfileHeader = ({ user }: { user: UserProfile }) => (
         <Text className="profile-header__title">{user.name}</Text>
         <RoleTag role={user.role} />
       </View>
-      <Text className="muted line">
-        {user.communityName} · {user.building}
-        {user.room}
-      </Text>
+      <Text className="muted line">{user.role === 'admin' ? '街道管理员' : `${user.communityName} · ${user.building}${user.room}`}</Text>
       <Text className="muted line">{user.phone}</Text>
     </View>
     <View className="profile-header__edit">
@@ -66,6 +63,24 @@ const MemberSection = ({ user }: { user: UserProfile }) => {
   );
 };
 
+/** The street admin's pages; everyone else who may become staff can enter an invitation code. */
+const StaffAccessSection = ({ user }: { user: UserProfile }) => {
+  if (user.role === 'admin') {
+    return (
+      <CellGroup title="街道管理">
+        <Cell title="社区与人员" description="创建社区、任命和移除工作人员、邀请码" clickable onClick={() => void Taro.navigateTo({ url: ROUTES.adminHome })} />
+        <Cell title="数据看板" description="各社区每月订单、评分、心愿、活动" clickable onClick={() => void Taro.navigateTo({ url: ROUTES.adminDashboard })} />
+      </CellGroup>
+    );
+  }
+  if (user.role === 'staff') return null;
+  return (
+    <CellGroup title="社区工作者">
+      <Cell title="输入工作人员邀请码" description="街道管理员邀请您担任社区工作者" clickable onClick={() => void Taro.navigateTo({ url: ROUTES.redeemInvite })} />
+    </CellGroup>
+  );
+};
+
 const logout = () => {
   clearToken();
   forgetCurrentUser();
@@ -95,6 +110,7 @@ const MinePage = () => {
         <MemberSection user={state.user} />
         <MineWishLinks />
         {state.user.role === 'resident' || state.user.role === 'member' ? <MineActivityLinks /> : null}
+        <StaffAccessSection user={state.user} />
       </>
     );
   }

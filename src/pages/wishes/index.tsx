@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { BeneficiaryType, WallStatus, WishKind, WishView, WishWallInput, WishWallOutput } from '../../../types/wishes';
 import { AUTO_RELEASE_DAYS, BENEFICIARY_TYPE_LABELS, BENEFICIARY_TYPES, MAX_ACTIVE_CLAIMS, WALL_STATUSES, WISH_KIND_LABELS, WISH_KINDS, WISH_STATUS_LABELS } from '../../../types/constants/wishes';
 import { EmptyState, ErrorState, LoadingState, PageShell, SegmentTabs } from '../../components';
-import { ApiCallError, call, isUnregistered, messageOf } from '../../services';
+import { ApiCallError, askToSubscribe, call, isUnregistered, messageOf } from '../../services';
 import { useCurrentUser } from '../../lib/currentUser';
 import { ROUTES } from '../../lib/routes';
 import { ListFooter } from './components/ListFooter';
@@ -76,6 +76,9 @@ const WishWallPage = () => {
   /** WeChat's own modal: nothing to ship in the main package, and it reads the same everywhere. */
   const claim = async (claiming: WishView) => {
     if (busy) return;
+    // Consent is asked on the 认领 tap itself, before the confirm modal is awaited: after an await
+    // WeChat no longer counts it as a tap. Saying yes and then 再想想 costs nothing.
+    void askToSubscribe('claimWish');
     const { confirm } = await Taro.showModal({
       title: '认领心愿',
       content: `确认认领“${claiming.title}”？认领后请在${AUTO_RELEASE_DAYS}天内完成并上传圆梦照片，逾期将自动释放；每人最多同时认领${MAX_ACTIVE_CLAIMS}个心愿。`,

@@ -5,7 +5,7 @@ import { useMemo, useRef, useState } from 'react';
 import type { OrderView } from '../../../../types/orders';
 import { SLOTS, SLOT_LABELS } from '../../../../types/constants/orders';
 import { ChoiceChips, FormField } from '../../../components';
-import { ApiCallError, call, messageOf, newRequestId } from '../../../services';
+import { ApiCallError, askToSubscribe, call, messageOf, newRequestId } from '../../../services';
 import { bookingDates, emptyOrderForm, validateOrderForm, type OrderForm as OrderFormValues, type OrderPrefill } from './orderForm';
 import './orders.scss';
 import { quotaText, quotaUsedUp, type QuotaInfo } from './quota';
@@ -16,7 +16,7 @@ const SLOT_OPTIONS = SLOTS.map((slot) => ({ value: slot, label: SLOT_LABELS[slot
 const FIRST_DAYS = 7;
 
 /** Refusals that are about the order as a whole, not one field: shown above the button. */
-const NOTICE_CODES = new Set(['LIMIT', 'QUOTA', 'NOT_FOUND', 'FORBIDDEN']);
+const NOTICE_CODES = new Set(['LIMIT', 'QUOTA', 'NOT_FOUND', 'FORBIDDEN', 'RATE_LIMITED']);
 
 export interface OrderFormProps {
   item: { _id: string; title: string } & Partial<QuotaInfo>;
@@ -49,6 +49,9 @@ export const OrderForm = ({ item, prefill, onBehalfOf, onCreated }: OrderFormPro
     const { data, errors: found } = validateOrderForm(item._id, form);
     setErrors(found);
     if (!data) return;
+    // Still inside the tap, before any await: WeChat asks consent only from a tap. The resident is
+    // told when a member takes the order and when it is done; staff ordering for someone are not.
+    if (!onBehalfOf) void askToSubscribe('submitOrder');
     requestId.current ??= newRequestId();
     inFlight.current = true;
     setSubmitting(true);

@@ -5,7 +5,7 @@ import { useRef, useState } from 'react';
 import type { BeneficiaryType, WishDetail } from '../../../../types/wishes';
 import { BENEFICIARY_TYPE_LABELS, BENEFICIARY_TYPES, MAX_WISH_PHOTOS, MAX_WISH_VALUE, WISH_KIND_LABELS, WISH_KINDS } from '../../../../types/constants/wishes';
 import { ChoiceChips, FormField } from '../../../components';
-import { ApiCallError, call, messageOf, newRequestId } from '../../../services';
+import { ApiCallError, askToSubscribe, call, messageOf, newRequestId } from '../../../services';
 import { emptyWishForm, validateWishForm, type WishForm as WishFormValues } from '../wishForm';
 import { formatDeadline, todayInShanghai } from '../wishTime';
 import { PhotoPicker } from './PhotoPicker';
@@ -28,6 +28,8 @@ export interface WishFormProps {
 export const WishForm = ({ onBehalfOf, initialBeneficiaryType, onPosted }: WishFormProps) => {
   const { draft: form, errors, setErrors, set } = useFormDraft<WishFormValues>(() => emptyWishForm(Date.now(), initialBeneficiaryType ?? ''));
   const [submitting, setSubmitting] = useState(false);
+  /** A refusal of the whole wish (太频繁 with the time to wait …): it stays above the button. */
+  const [refusal, setRefusal] = useState('');
   const requestId = useRef<string | null>(null);
 
 
@@ -39,8 +41,12 @@ export const WishForm = ({ onBehalfOf, initialBeneficiaryType, onPosted }: WishF
       void Taro.showToast({ title: '请检查标红的内容', icon: 'none' });
       return;
     }
+    // Still in the tap, before any await: the poster is told when it is claimed and fulfilled
+    // (staff posting for a resident are not the ones to tell).
+    if (!onBehalfOf) void askToSubscribe('postWish');
     requestId.current ??= newRequestId();
     setSubmitting(true);
+    setRefusal('');
     try {
       const wish = await call('wishes', 'postWish', onBehalfOf ? { ...data, onBehalfOf: onBehalfOf.id } : data, {
         requestId: requestId.current,
@@ -50,6 +56,7 @@ export const WishForm = ({ onBehalfOf, initialBeneficiaryType, onPosted }: WishF
       onPosted(wish);
     } catch (error) {
       if (error instanceof ApiCallError && error.fields) setErrors(error.fields);
+      else if (error instanceof ApiCallError && error.code !== 'INTERNAL') setRefusal(messageOf(error));
       void Taro.showToast({ title: messageOf(error), icon: 'none' });
     } finally {
       setSubmitting(false);
@@ -92,6 +99,11 @@ export const WishForm = ({ onBehalfOf, initialBeneficiaryType, onPosted }: WishF
           <PhotoPicker value={form.photos} max={MAX_WISH_PHOTOS} disabled={submitting} onChange={set('photos')} />
         </FormField>
       </View>
+      {refusal ? (
+        <View className="card notice notice--danger wish-refusal">
+          <Text>{refusal}</Text>
+        </View>
+      ) : null}
       <Text className="footer-note">提交后由社区审核，通过后展示在心愿墙</Text>
       <View className="sticky-actions">
         <Button type="primary" block loading={submitting} disabled={submitting} onClick={() => void submit()}>

@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { useState, type ReactNode } from 'react';
 import { ReasonInput } from '../../../../../types/orders';
 import { ErrorState, LoadingState, PageShell } from '../../../../components';
-import { call } from '../../../../services';
+import { askToSubscribe, call } from '../../../../services';
 import { fieldErrorsOf } from '../../../../lib/fieldErrors';
 import { OrderInfo, OrderTimelineCard } from '../../../../pages/orders/components/OrderInfo';
 import { ReasonDialog } from '../../../../pages/orders/components/ReasonDialog';
@@ -84,6 +84,8 @@ const TaskDetailPage = () => {
           cancelText="再想想"
           disableConfirmButton={busy}
           onConfirm={async () => {
+            // The confirm tap asks consent first (next dispatched task), before any await.
+            void askToSubscribe('takeOrder');
             await act(() => call('orders', 'startOrder', { orderId: order._id }), '已开始服务');
           }}
           onCancel={() => setStarting(false)}

@@ -10,6 +10,7 @@ import { OrderInfo, OrderTimelineCard } from '../../../../pages/orders/component
 import { RatingInput } from '../../../../pages/orders/components/RatingInput';
 import { ReasonDialog } from '../../../../pages/orders/components/ReasonDialog';
 import { useOrderDetail } from '../../../../pages/orders/components/useOrderDetail';
+import { HidePhotos } from '../../../../components/HidePhotos';
 import { MemberPicker } from '../../components/MemberPicker';
 import { staffCancelProblem } from '../../components/staffCancel';
 import '../../../../pages/orders/components/orders.scss';
@@ -59,6 +60,7 @@ const StaffOrderPage = () => {
             }}
           />
         ) : null}
+        <HidePhotos refType="order" refId={order._id} fileIds={order.photos} onHidden={() => void load(true)} />
         <OrderTimelineCard order={order} />
         {CANCELLABLE.has(order.status) ? (
           <View className="actions actions--stacked">

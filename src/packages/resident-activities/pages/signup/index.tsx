@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { useEffect, useRef, useState } from 'react';
 import { MAX_ATTENDEES, type ActivityView, type SignupView } from '../../../../../types/activities';
 import { ChoiceChips, ErrorState, FormField, LoadingState, PageShell } from '../../../../components';
-import { ApiCallError, call, messageOf, newRequestId } from '../../../../services';
+import { ApiCallError, askToSubscribe, call, messageOf, newRequestId } from '../../../../services';
 import { useCurrentUser } from '../../../../lib/currentUser';
 import type { FieldErrors } from '../../../../lib/fieldErrors';
 import { ROUTES } from '../../../../lib/routes';
@@ -160,6 +160,9 @@ const SignUpPage = () => {
     setErrors(found);
     setRefusal('');
     if (!data || submitting) return;
+    // Still in the tap, before any await: a promotion from the waitlist and the reminder 24 h
+    // before go to the one signing up (not to staff signing a resident up).
+    if (!proxyFor) void askToSubscribe('signUp');
     setSubmitting(true);
     requestId.current = requestId.current ?? newRequestId();
     try {

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { WishDetail } from '../../../../../types/wishes';
 import { BENEFICIARY_TYPE_LABELS, WISH_KIND_LABELS } from '../../../../../types/constants/wishes';
 import { ErrorState, LoadingState, PageShell } from '../../../../components';
-import { ApiCallError, call, messageOf } from '../../../../services';
+import { ApiCallError, askToSubscribe, call, messageOf } from '../../../../services';
 import { formatDateTime } from '../../../../lib/time';
 import { PhotoStrip } from '../../../../pages/wishes/components/PhotoPicker';
 import { WishActions, type WishActionHandlers } from '../../../../pages/wishes/components/WishActions';
@@ -73,7 +73,11 @@ const WishDetailPage = () => {
   };
 
   const handlers: WishActionHandlers = {
-    claim: () => act('认领成功', () => call('wishes', 'claimWish', { wishId })),
+    // Runs in the confirm tap: consent is asked before act() awaits anything.
+    claim: () => {
+      void askToSubscribe('claimWish');
+      return act('认领成功', () => call('wishes', 'claimWish', { wishId }));
+    },
     release: (reason) => act('已释放认领', () => call('wishes', 'releaseClaim', { wishId, reason })),
     fulfil: ({ note, photos }) => act('已提交圆梦', () => call('wishes', 'fulfilWish', { wishId, note, photos })),
     confirm: () => act('已确认收到', () => call('wishes', 'confirmWish', { wishId })),

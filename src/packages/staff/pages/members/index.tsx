@@ -1,19 +1,31 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Dialog, TextArea } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useCallback, useState, type ReactNode } from 'react';
 import { ReviewMemberInput, type UserSummary } from '../../../../../types/users';
-import { EmptyState, ErrorState, FormField, LoadingState, MemberStatusTag, PageShell } from '../../../../components';
+import { EmptyState, ErrorState, FormField, LoadingState, MemberStatusTag, PageShell, SegmentTabs } from '../../../../components';
 import { call, messageOf } from '../../../../services';
 import { fieldErrorsOf } from '../../../../lib/fieldErrors';
+import { ElderlyMarks } from './ElderlyMarks';
 
 type ListState = { status: 'loading' } | { status: 'ready'; items: UserSummary[] } | { status: 'error'; error: unknown };
 
 /** The decision being confirmed: approving asks once; rejecting also needs a reason. */
 type Pending = { user: UserSummary; approve: true } | { user: UserSummary; approve: false; reason: string; error?: string };
 
-/** 双报到 review: pending member applications of this community. */
+type Tab = 'review' | 'elderly';
+const TABS = [
+  { value: 'review' as const, label: '党员审核' },
+  { value: 'elderly' as const, label: '长辈标记' },
+];
+
+/** The community's people: 双报到 review (pending member applications) and 长辈标记 (`?tab=elderly`). */
 const MembersPage = () => {
+  const [tab, setTab] = useState<Tab>(useRouter().params.tab === 'elderly' ? 'elderly' : 'review');
+  const switchTo = (next: Tab) => {
+    setTab(next);
+    void Taro.setNavigationBarTitle({ title: next === 'elderly' ? '长辈标记' : '党员审核' }).catch(() => undefined);
+  };
   const [state, setState] = useState<ListState>({ status: 'loading' });
   const [pending, setPending] = useState<Pending | null>(null);
   const [busy, setBusy] = useState(false);
@@ -110,7 +122,8 @@ const MembersPage = () => {
 
   return (
     <PageShell>
-      {body}
+      <SegmentTabs tabs={TABS} value={tab} onChange={switchTo} />
+      {tab === 'elderly' ? <ElderlyMarks /> : body}
       <Dialog
         visible={pending !== null}
         title={pending?.approve === false ? '驳回申请' : '通过申请'}

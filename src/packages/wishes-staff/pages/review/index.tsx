@@ -9,6 +9,7 @@ import { formatDateTime } from '../../../../lib/time';
 import { ROUTES } from '../../../../lib/routes';
 import { ListFooter } from '../../../../pages/wishes/components/ListFooter';
 import { PhotoStrip } from '../../../../pages/wishes/components/PhotoPicker';
+import { HidePhotos } from '../../../../components/HidePhotos';
 import { WishActions, type WishActionHandlers } from '../../../../pages/wishes/components/WishActions';
 import { WishStatusTag } from '../../../../pages/wishes/components/WishStatusTag';
 import { usePagedList } from '../../../../lib/usePagedList';
@@ -82,6 +83,7 @@ const ReviewQueuePage = () => {
         </View>
         <Text className="wish-detail__content">{wish.content}</Text>
         <PhotoStrip fileIds={wish.photos} />
+        <HidePhotos refType="wish" refId={wish._id} fileIds={wish.photos} onHidden={() => void reload(true)} />
         <View className="card__row">
           <Text className="muted">心愿对象</Text>
           <Text>
