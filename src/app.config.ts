@@ -22,7 +22,7 @@ export default defineAppConfig({
     // members and staff
     // 消息发送记录 reads the local outbox: there is none in WeChat, so only the h5 build has the page.
     { root: 'packages/staff', pages: ['pages/items/index', 'pages/item-edit/index', 'pages/members/index', ...(isH5 ? ['pages/outbox/index'] : [])] },
-    { root: 'packages/member', pages: ['pages/card/index'] },
+    { root: 'packages/member', pages: ['pages/card/index', 'pages/certificate/index'] },
     { root: 'packages/orders-member', pages: ['pages/hall/index', 'pages/tasks/index', 'pages/task/index', 'pages/points/index'] },
     { root: 'packages/orders-staff', pages: ['pages/dispatch/index', 'pages/order/index', 'pages/proxy/index', 'pages/orders/index', 'pages/points/index'] },
     { root: 'packages/reports-staff', pages: ['pages/review/index'] },

@@ -17,6 +17,7 @@ export const ROUTES = {
   /** h5 (local mode) only: the subscribe messages the local outbox recorded. */
   staffOutbox: '/packages/staff/pages/outbox/index',
   memberCard: '/packages/member/pages/card/index',
+  certificate: '/packages/member/pages/certificate/index',
   // orders: 点菜 → 派单/接单 → 送菜 → 评菜, points and messages
   orderForm: (itemId: string) => `/packages/resident-orders/pages/form/index?itemId=${encodeURIComponent(itemId)}`,
   myOrders: '/packages/resident-orders/pages/list/index',

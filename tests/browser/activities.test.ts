@@ -5,7 +5,7 @@
  * waitlist; 中医夜市 runs every Monday next month.
  *
  * 李红梅 builds and publishes the menus → 孙丽 signs her child up (已报名) → 周强 lands on the
- * waitlist (候补第1位) → 孙丽 cancels → 周强 is promoted (已报名) and shows his QR → 李红梅 checks
+ * waitlist (排在候补第一位) → 孙丽 cancels → 周强 is promoted (已报名) and shows his QR → 李红梅 checks
  * him in by typing his code. A second, one-minute activity ends during the test; after its end
  * the scheduler (ticking every 2 s here) marks its unchecked attendee 未到场.
  */
@@ -186,7 +186,7 @@ describe('党群服务菜单 in the browser, against the local server', () => {
     await button(page, '提交报名').click();
     await page.locator('.outcome__label', { hasText: '已报名' }).filter({ visible: true }).waitFor();
 
-    // ---- 周强 finds it full and joins the waitlist: 候补第1位 ----
+    // ---- 周强 finds it full and joins the waitlist, first in line ----
     await loginAs(page, server.url, '周强');
     await visibleText(page, '报名活动', true).click();
     await card('亲子手工课').getByText('已满·可候补').waitFor();
@@ -196,7 +196,8 @@ describe('党群服务菜单 in the browser, against the local server', () => {
     await page.locator('.attendee .chip', { hasText: /^子女$/ }).filter({ visible: true }).first().click();
     await input('周岁，如 8').first().fill('9');
     await button(page, '提交并加入候补').click();
-    await page.locator('.outcome__label', { hasText: '候补第1位' }).filter({ visible: true }).waitFor();
+    await page.locator('.outcome__label', { hasText: '已进入候补' }).filter({ visible: true }).waitFor();
+    await page.locator('.outcome__queue', { hasText: '排在候补第一位' }).filter({ visible: true }).waitFor();
 
     // ---- 孙丽 cancels (asked first) ----
     await loginAs(page, server.url, '孙丽');

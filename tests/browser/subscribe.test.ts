@@ -192,7 +192,8 @@ describe('每个事件的订阅消息 reach the outbox after the matching tap', 
     await visible(page.locator('.attendee .chip', { hasText: /^本人$/ })).click();
     await visible(page.locator('input[placeholder="周岁，如 8"]')).fill('38');
     await button(page, '提交并加入候补').click();
-    await visible(page.locator('.outcome__label', { hasText: '候补第1位' })).waitFor();
+    // First in the live queue (the page says where one stands, not the arrival number).
+    await visible(page.locator('.outcome__queue', { hasText: '排在候补第一位' })).waitFor();
     expect(await eventsTo(await userId('周强'))).toEqual([]);
 
     await callAs(server, '吴敏', 'activities', 'cancelSignup', { signupId: wu._id, activityId: activity._id });

@@ -108,6 +108,7 @@ const MEMBER_PAGES = (i: Ids): Array<[string, string]> => [
   ['task', `/packages/orders-member/pages/task/index?id=${q(i.task)}`],
   ['points', '/packages/orders-member/pages/points/index'],
   ['card', '/packages/member/pages/card/index'],
+  ['certificate', '/packages/member/pages/certificate/index'],
   ['claims', '/packages/wishes-member/pages/claims/index'],
   ['wish-detail', `/packages/resident-wishes/pages/detail/index?id=${q(i.wish)}`],
 ];

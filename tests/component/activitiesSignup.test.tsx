@@ -184,13 +184,23 @@ describe('activity sign-up form', () => {
     expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/resident-activities/pages/mine/index' });
   });
 
-  it('shows 候补第N位 when the answer is a waitlisted sign-up', async () => {
-    answer(() => Promise.resolve(signup({ status: 'waitlisted', waitlistSeq: 2, checkinCode: null })));
+  it('shows how many are ahead in the live queue when the answer is a waitlisted sign-up, not the arrival number', async () => {
+    answer(() => Promise.resolve(signup({ status: 'waitlisted', waitlistSeq: 5, waitlistAhead: 2, checkinCode: null })));
     await renderForm();
     fireEvent.change(ages()[0], { target: { value: '9' } });
     await submit();
-    expect(await screen.findByText('候补第2位')).toBeTruthy();
+    expect(await screen.findByText('前面还有 2 人')).toBeTruthy();
+    expect(screen.getByText('已进入候补')).toBeTruthy();
+    expect(screen.queryByText('候补第5位')).toBeNull();
     expect(screen.getByText(/您已进入候补/)).toBeTruthy();
+  });
+
+  it('says the resident is next when nobody is ahead', async () => {
+    answer(() => Promise.resolve(signup({ status: 'waitlisted', waitlistSeq: 3, waitlistAhead: 0, checkinCode: null })));
+    await renderForm();
+    fireEvent.change(ages()[0], { target: { value: '9' } });
+    await submit();
+    expect(await screen.findByText('排在候补第一位')).toBeTruthy();
   });
 
   it('shows 名额已满 when the function answers FULL', async () => {

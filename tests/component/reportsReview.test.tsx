@@ -124,8 +124,8 @@ describe('月度复盘 (staff)', () => {
     expect(screen.getByText('居民 孙丽 · 服务党员 张建国')).toBeTruthy();
     expect(screen.getByText('★★☆☆☆')).toBeTruthy();
     expect(screen.getByText('迟到了半小时')).toBeTruthy();
-    expect(screen.getByText('1. 张建国')).toBeTruthy();
-    expect(screen.getByText('62 分')).toBeTruthy();
+    expect(document.querySelector('.review-service-stars')!.textContent).toBe('1. 张建国完成 5 单');
+    expect(document.querySelector('.review-top-ten')!.textContent).toContain('1. 张建国62 分');
     // Not beyond the current month.
     expect(document.querySelector('#month-next')!.className).toContain('month-switch__arrow--disabled');
   });
@@ -133,7 +133,7 @@ describe('月度复盘 (staff)', () => {
   it('shows — where the month has nothing to measure', async () => {
     review = NULLS;
     await open();
-    const values = Array.from(document.querySelectorAll('.review-stat__value')).map((n) => n.textContent);
+    const values = Array.from(document.querySelectorAll('.review-headline .review-stat__value')).map((n) => n.textContent);
     expect(values).toEqual(['3', '—', '—', '—', '—']);
     expect(screen.getByText('评分 —')).toBeTruthy();
     expect(screen.getByText('本月没有低分评价')).toBeTruthy();
@@ -151,6 +151,75 @@ describe('月度复盘 (staff)', () => {
     for (const node of screen.getAllByText('名额不足 0')) expect(node.className).not.toContain('--alert');
   });
 
+  it('ranks 服务之星 by service: a member with points from a staff adjustment alone is not first (issue 13, bug 11)', async () => {
+    review = MonthlyReview.parse({
+      ...REVIEW,
+      // The contract ranks topMembers by points: 王芳 leads with an adjustment and 0 orders.
+      topMembers: [
+        { memberId: 'u_wang', name: '王芳', completed: 0, points: 80, hours: 0, stars: 2 },
+        { memberId: 'u_li', name: '李强', completed: 2, points: 30, hours: 2, stars: 1 },
+        { memberId: 'u_zhang', name: '张建国', completed: 5, points: 25, hours: 6.5, stars: 2 },
+      ],
+    });
+    await open();
+    const stars = Array.from(document.querySelectorAll('.review-service-stars .review-member')).map((n) => n.textContent);
+    expect(stars).toEqual(['1. 张建国完成 5 单', '2. 李强完成 2 单']);
+    // The points ranking is still shown, under its own name.
+    const topTen = Array.from(document.querySelectorAll('.review-top-ten .review-top')).map((n) => n.textContent);
+    expect(topTen[0]).toBe('1. 王芳80 分2星 · 完成 0 单 · 0 小时');
+    expect(topTen).toHaveLength(3);
+  });
+
+  it('draws the 12-month trend as columns scaled to the largest month, this month highlighted, and the other sections', async () => {
+    const months = ['2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11'];
+    review = MonthlyReview.parse({
+      ...REVIEW,
+      trend: months.map((month, i) => ({
+        month, orders: i === 5 ? 20 : 10, completed: 5, completionRate: 0.5, averageRating: 4, wishesPosted: 1, wishesFulfilled: i, sessions: 2, checkedIn: 10, attendanceRate: 0.8, points: 100, hours: 12,
+      })),
+      wishes: { ...OTHER_SECTIONS.wishes, posted: 4, claimed: 3, fulfilled: 2, confirmed: 1, medianDaysToFulfil: 3.5, byBeneficiary: [{ type: 'elderly', label: '老人', posted: 3, claimed: 2, fulfilled: 2, confirmed: 1 }] },
+      activities: { ...OTHER_SECTIONS.activities, sessions: 3, places: 40, signups: 30, fillRate: 0.75, checkedIn: 24, noShows: 2, attendanceRate: 0.92, categories: [{ category: 'public_class', label: '公益课堂', sessions: 3, places: 40, signups: 30, waitlist: 4, checkedIn: 24 }] },
+      members: { points: 320, hours: 41.5, members: 12, activeMembers: 9, stars: [{ stars: 1, members: 4 }, { stars: 2, members: 8 }] },
+    });
+    await open();
+    const columns = Array.from(document.querySelectorAll('#chart-orders .chart-col'));
+    expect(columns).toHaveLength(12);
+    expect(columns.map((c) => c.querySelector('.chart-col__label')!.textContent)).toEqual(['12月', '1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月']);
+    // The first column and January carry their year.
+    expect(columns[0].querySelector('.chart-col__year')!.textContent).toBe('2025');
+    expect(columns[1].querySelector('.chart-col__year')!.textContent).toBe('2026');
+    const heights = columns.map((c) => (c.querySelector('.chart-col__bar') as HTMLElement).style.height);
+    expect(heights[5]).toBe('100%');
+    expect(heights[0]).toBe('50%');
+    expect(columns[11].className).toContain('chart-col--now');
+    expect(columns.filter((c) => c.className.includes('chart-col--now'))).toHaveLength(1);
+    expect(document.querySelector('#chart-completion .chart__current')!.textContent).toBe('11月 50%');
+
+    const categories = Array.from(document.querySelectorAll('#chart-categories .chart-stack'));
+    expect(categories.map((c) => c.querySelector('.chart-stack__label')!.textContent)).toEqual(['家电维修', '法律咨询']);
+    expect((categories[0].querySelector('.chart-stack__part--completed') as HTMLElement).style.width).toBe('85.7%');
+    expect(categories[0].querySelector('.chart-stack__note')!.textContent).toBe('已完成6 · 进行中1 · 超时2');
+
+    expect(document.querySelector('#chart-wish-steps')!.textContent).toContain('圆梦');
+    expect(document.querySelector('#chart-beneficiary')!.textContent).toContain('老人');
+    expect(screen.getByText('3.5天')).toBeTruthy();
+    expect(document.querySelector('#chart-activity-categories .chart-bar__value')!.textContent).toBe('30/40');
+    expect(screen.getByText('92%')).toBeTruthy();
+    expect(screen.getByText('41.5小时')).toBeTruthy();
+    expect(screen.getByText('9/12')).toBeTruthy();
+    expect(Array.from(document.querySelectorAll('#chart-stars .chart-bar__label')).map((n) => n.textContent)).toEqual(['★', '★★']);
+  });
+
+  it('shows a month without orders when wishes or activities happened, and offers the export', async () => {
+    review = MonthlyReview.parse({ ...NULLS, totals: { ...NULLS.totals, orders: 0 }, categories: [], wishes: { ...OTHER_SECTIONS.wishes, posted: 2 } });
+    await act(async () => {
+      render(<MonthlyReviewPage />);
+    });
+    await screen.findByText('新发布');
+    expect(screen.getAllByText('本月没有服务订单').length).toBeGreaterThan(0);
+    expect(screen.getByRole('button', { name: '导出 Excel' })).toBeTruthy();
+  });
+
   it('switches to the previous month and back, never past this month', async () => {
     await open();
     await tapId('month-prev');
@@ -165,7 +234,7 @@ describe('月度复盘 (staff)', () => {
   it('says what to do when the month has no orders, and offers no export', async () => {
     review = MonthlyReview.parse({ ...NULLS, totals: { ...NULLS.totals, orders: 0 }, categories: [] });
     render(<MonthlyReviewPage />);
-    await screen.findByText('2026年11月还没有订单');
+    await screen.findByText('2026年11月还没有可复盘的数据');
     expect(screen.queryByRole('button', { name: '导出 Excel' })).toBeNull();
   });
 

@@ -24,11 +24,13 @@ const profile = (overrides: Partial<UserProfile>): UserProfile => ({
 let mp: MiniProgram;
 let me: UserProfile | null = null;
 let badges: unknown = null;
+let gaps: unknown = null;
 
 beforeAll(() => {
   mp = bootMiniProgram((call) => {
     if (call.name === 'users' && call.data.action === 'me') return { ok: true, data: { user: me } };
     if (call.name === 'users' && call.data.action === 'homeBadges' && badges) return { ok: true, data: badges };
+    if (call.name === 'activities' && call.data.action === 'menuGaps' && gaps) return { ok: true, data: gaps };
     return { ok: false, error: { code: 'NOT_FOUND', message: `未知的操作：${call.data.action}` } };
   });
 });
@@ -37,6 +39,7 @@ beforeEach(() => {
   mp.storage.clear();
   mp.navigations.length = 0;
   badges = null;
+  gaps = null;
 });
 
 describe('首页 in the built mini-program', () => {
@@ -115,5 +118,45 @@ describe('首页 in the built mini-program', () => {
     expect(normal.rootClasses()).toContain('page');
     expect(normal.rootClasses()).not.toContain('page--elderly');
     normal.close();
+  });
+
+  it('tells staff what next month’s activity menu still lacks, and leads to it (issue 12)', async () => {
+    me = profile({ name: '李红梅', role: 'staff' });
+    gaps = {
+      month: '2026-12',
+      previousMonth: '2026-11',
+      menu: null,
+      previousActivities: 6,
+      ready: false,
+      gaps: [
+        { kind: 'menu', title: '2026年12月', category: null, note: '尚未创建，可从本月菜单一键沿用' },
+        { kind: 'category', title: '四点半课堂', category: 'after_school', note: '上月4场，本月还没有' },
+        { kind: 'series', title: '中医夜市', category: 'tcm_night', note: '每周活动，本月还没有安排' },
+        { kind: 'activity', title: '红色电影放映', category: 'culture_sports', note: '上月有，本月还没有' },
+      ],
+    };
+    const page = await mp.open('pages/index/index');
+    await page.settle(300);
+    expect(mp.calls).toContainEqual({ name: 'activities', data: { action: 'menuGaps', data: {} } });
+    const flat = page.text().replace(/\s+/g, '');
+    expect(flat).toContain('12月活动菜单还缺4项');
+    expect(flat).toContain('四点半课堂：上月4场，本月还没有');
+    // Three shown, the rest counted.
+    expect(flat).not.toContain('红色电影放映');
+    expect(flat).toContain('还有1项…');
+    expect(flat).toContain('活动菜单管理每月活动与发布4');
+    await page.tapText('去安排12月菜单');
+    expect(mp.navigations).toContainEqual({ api: 'navigateTo', url: '/packages/activities-staff/pages/menu/index?month=2026-12' });
+    page.close();
+  });
+
+  it('shows no planning card once next month’s menu is ready', async () => {
+    me = profile({ name: '李红梅', role: 'staff' });
+    gaps = { month: '2026-12', previousMonth: '2026-11', menu: { _id: 'm', title: '2026年12月党群服务菜单', status: 'published', activities: 8 }, previousActivities: 6, ready: true, gaps: [] };
+    const page = await mp.open('pages/index/index');
+    await page.settle(300);
+    expect(mp.calls).toContainEqual({ name: 'activities', data: { action: 'menuGaps', data: {} } });
+    expect(page.text()).not.toContain('活动菜单还缺');
+    page.close();
   });
 });

@@ -37,6 +37,8 @@ type Lifecycle = (this: AnyRecord, ...args: unknown[]) => unknown;
 
 export interface RenderedPage {
   text(): string;
+  /** The rendered tree, for what text alone cannot show (a bar's length in its style). */
+  dom(): HTMLElement;
   /** The root element's class list (PageShell's), without simulate's per-component prefix. */
   rootClasses(): string[];
   /** Taps the innermost element showing exactly `text`, as a finger would. */
@@ -186,6 +188,7 @@ export const bootMiniProgram = (initial: CloudAnswer): MiniProgram => {
       await settle();
       return {
         text: () => page.dom.textContent ?? '',
+        dom: () => page.dom,
         rootClasses: () => {
           const root = page.dom.querySelector('[data-sid]');
           return (root?.getAttribute('class') ?? '').split(/\s+/).filter(Boolean).map((c) => c.replace(/^main--/, ''));

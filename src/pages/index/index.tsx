@@ -18,6 +18,7 @@ import {
 import { Text, View } from '@tarojs/components';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { HomeBadges, UserProfile } from '../../../types/users';
+import type { MenuGapsOutput } from '../../../types/activityPlanning';
 import { EntryTile, ErrorState, goTo, LoadingState, MemberStatusTag, PageShell, RegisterInvite, RoleTag } from '../../components';
 import { useCurrentUser } from '../../lib/currentUser';
 import { useElderlyOffer } from '../../lib/elderlyMode';
@@ -116,35 +117,76 @@ const MemberPanel = ({ badges }: { badges: HomeBadges | null }) => (
   </>
 );
 
+/** What next month's activity menu still lacks (activities.menuGaps); null until known or when it fails. */
+const useMenuGaps = () => {
+  const [gaps, setGaps] = useState<MenuGapsOutput | null>(null);
+  const refresh = useCallback(() => {
+    call('activities', 'menuGaps', {})
+      .then(setGaps)
+      .catch(() => setGaps(null));
+  }, []);
+  useEffect(refresh, [refresh]);
+  useDidShow(refresh);
+  return gaps;
+};
+
+const monthName = (month: string) => `${Number(month.slice(5, 7))}月`;
+const GAPS_SHOWN = 3;
+
+/** 下月还缺: planning next month's menu should not wait for its first day. Hidden once ready. */
+const MenuGapsCard = ({ gaps }: { gaps: MenuGapsOutput | null }) => {
+  if (!gaps || gaps.ready || gaps.gaps.length === 0) return null;
+  const more = gaps.gaps.length - GAPS_SHOWN;
+  return (
+    <View className="card menu-gaps" onClick={goTo(ROUTES.staffActivityMenu(gaps.month))}>
+      <View className="card__title">
+        <Text>{`${monthName(gaps.month)}活动菜单还缺 ${gaps.gaps.length} 项`}</Text>
+      </View>
+      {gaps.gaps.slice(0, GAPS_SHOWN).map((gap) => (
+        <Text key={`${gap.kind}-${gap.title}`} className="line menu-gaps__item">{`${gap.title}：${gap.note}`}</Text>
+      ))}
+      {more > 0 ? <Text className="muted line">{`还有 ${more} 项…`}</Text> : null}
+      <View className="link-text">
+        <Text>{`去安排${monthName(gaps.month)}菜单`}</Text>
+      </View>
+    </View>
+  );
+};
+
 /** Staff: what waits first (with counts), then acting for residents, then running the community. */
-const StaffPanel = ({ badges }: { badges: HomeBadges | null }) => (
-  <>
-    <Section title="待处理">
-      <EntryTile icon={<Order size={ICON} />} title="派单台" desc="待派单、超时、低分回访" badge={badges?.dispatch} onClick={goTo(ROUTES.dispatchBoard)} />
-      <EntryTile icon={<Heart size={ICON} />} title="心愿审核" desc="居民发布的心愿" badge={badges?.wishReview} onClick={goTo(ROUTES.staffWishReview)} />
-      <EntryTile icon={<User size={ICON} />} title="党员审核" desc="双报到申请" badge={badges?.memberReview} onClick={goTo(ROUTES.staffMembers)} />
-      <EntryTile icon={<List size={ICON} />} title="活动签到" desc="报名名单与签到" onClick={goTo(ROUTES.staffActivityMenus)} />
-    </Section>
-    <Section title="为居民代办">
-      <EntryTile icon={<Service size={ICON} />} title="代点单" desc="为长辈预约服务" onClick={goTo(ROUTES.proxyOrder)} />
-      <EntryTile icon={<Edit size={ICON} />} title="代发心愿" desc="为长辈发布心愿" onClick={goTo(ROUTES.staffWishProxy)} />
-      <EntryTile icon={<Notice size={ICON} />} title="代报名" desc="在活动详情里为居民报名" onClick={goTab(ROUTES.activities)} />
-      <EntryTile icon={<Heart size={ICON} />} title="长辈标记" desc="长辈默认用长辈模式" onClick={goTo(ROUTES.staffElderly)} />
-    </Section>
-    <Section title="社区管理">
-      <EntryTile icon={<Edit size={ICON} />} title="服务管理" desc="备菜：上架、暂停" onClick={goTo(ROUTES.staffItems)} />
-      <EntryTile icon={<Category size={ICON} />} title="活动菜单管理" desc="每月活动与发布" onClick={goTo(ROUTES.staffActivityMenus)} />
-      <EntryTile icon={<List size={ICON} />} title="全部订单" desc="按状态查看" onClick={goTo(ROUTES.allOrders)} />
-      <EntryTile icon={<StarF size={ICON} />} title="党员积分" desc="明细与调整" onClick={goTo(ROUTES.staffPoints)} />
-      <EntryTile icon={<Comment size={ICON} />} title="月度复盘" desc="本月数据，可导出" onClick={goTo(ROUTES.monthlyReview)} />
-      <EntryTile icon={<User size={ICON} />} title="消息" desc="通知" badge={badges?.unreadMessages} onClick={goTo(ROUTES.messages)} />
-      {/* Local mode only: WeChat has no outbox to read, and the weapp build has no such page. */}
-      {process.env.TARO_ENV === 'h5' ? (
-        <EntryTile icon={<Notice size={ICON} />} title="消息发送记录" desc="本地：订阅消息发件箱" onClick={goTo(ROUTES.staffOutbox)} />
-      ) : null}
-    </Section>
-  </>
-);
+const StaffPanel = ({ badges }: { badges: HomeBadges | null }) => {
+  const gaps = useMenuGaps();
+  const gapCount = gaps && !gaps.ready ? gaps.gaps.length : 0;
+  return (
+    <>
+      <MenuGapsCard gaps={gaps} />
+      <Section title="待处理">
+        <EntryTile icon={<Order size={ICON} />} title="派单台" desc="待派单、超时、低分回访" badge={badges?.dispatch} onClick={goTo(ROUTES.dispatchBoard)} />
+        <EntryTile icon={<Heart size={ICON} />} title="心愿审核" desc="居民发布的心愿" badge={badges?.wishReview} onClick={goTo(ROUTES.staffWishReview)} />
+        <EntryTile icon={<User size={ICON} />} title="党员审核" desc="双报到申请" badge={badges?.memberReview} onClick={goTo(ROUTES.staffMembers)} />
+        <EntryTile icon={<List size={ICON} />} title="活动签到" desc="报名名单与签到" onClick={goTo(ROUTES.staffActivityMenus)} />
+      </Section>
+      <Section title="为居民代办">
+        <EntryTile icon={<Service size={ICON} />} title="代点单" desc="为长辈预约服务" onClick={goTo(ROUTES.proxyOrder)} />
+        <EntryTile icon={<Edit size={ICON} />} title="代发心愿" desc="为长辈发布心愿" onClick={goTo(ROUTES.staffWishProxy)} />
+        <EntryTile icon={<Notice size={ICON} />} title="代报名" desc="在活动详情里为居民报名" onClick={goTab(ROUTES.activities)} />
+        <EntryTile icon={<Heart size={ICON} />} title="长辈标记" desc="长辈默认用长辈模式" onClick={goTo(ROUTES.staffElderly)} />
+      </Section>
+      <Section title="社区管理">
+        <EntryTile icon={<Edit size={ICON} />} title="服务管理" desc="备菜：上架、暂停" onClick={goTo(ROUTES.staffItems)} />
+        <EntryTile icon={<Category size={ICON} />} title="活动菜单管理" desc="每月活动与发布" badge={gapCount} onClick={goTo(ROUTES.staffActivityMenus)} />
+        <EntryTile icon={<List size={ICON} />} title="全部订单" desc="按状态查看" onClick={goTo(ROUTES.allOrders)} />
+        <EntryTile icon={<StarF size={ICON} />} title="党员积分" desc="积分、时长与导出" onClick={goTo(ROUTES.staffPoints)} />
+        <EntryTile icon={<Comment size={ICON} />} title="月度复盘" desc="本月数据，可导出" onClick={goTo(ROUTES.monthlyReview)} />
+        <EntryTile icon={<User size={ICON} />} title="消息" desc="通知" badge={badges?.unreadMessages} onClick={goTo(ROUTES.messages)} />
+        {/* Local mode only: WeChat has no outbox to read, and the weapp build has no such page. */}
+        {process.env.TARO_ENV === 'h5' ? (
+          <EntryTile icon={<Notice size={ICON} />} title="消息发送记录" desc="本地：订阅消息发件箱" onClick={goTo(ROUTES.staffOutbox)} />
+        ) : null}
+      </Section>
+    </>
+  );
+};
 
 const panelFor = (user: UserProfile, badges: HomeBadges | null): ReactNode => {
   switch (user.role) {

@@ -1,18 +1,23 @@
 /** @tarojs/components as plain DOM: View → div, Text → span. Taro's onClick maps to the DOM's. */
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 
 interface BoxProps {
   children?: ReactNode;
   className?: string;
   id?: string;
   onClick?: () => void;
+  /** Bars drawn with views carry their length here. */
+  style?: CSSProperties;
 }
 
-export const View = ({ children, className, id, onClick }: BoxProps) => (
-  <div className={className} id={id} onClick={onClick}>
+export const View = ({ children, className, id, onClick, style }: BoxProps) => (
+  <div className={className} id={id} onClick={onClick} style={style}>
     {children}
   </div>
 );
+
+/** ScrollView → a div (scrolling is the browser tests' business). */
+export const ScrollView = ({ children, className }: BoxProps & Record<string, unknown>) => <div className={className}>{children}</div>;
 
 export const Text = ({ children, className }: BoxProps) => <span className={className}>{children}</span>;
 

@@ -6,7 +6,7 @@ import { NO_SHOWS_TO_BLOCK, NO_SHOW_WINDOW_DAYS, BLOCK_DAYS, RateActivityInput, 
 import { ATTENDEE_RELATION_LABELS } from '../../../../types/constants/activities';
 import { StarRating } from '../../../components';
 import { call, messageOf } from '../../../services';
-import { checkinOpensAt, checkinWindow, starWord } from '../lib/activityLabels';
+import { checkinOpensAt, checkinWindow, queueText, starWord } from '../lib/activityLabels';
 import { momentLabel, whenLabel } from '../lib/activityTime';
 import { SignupStatusTag, TagRow } from './ActivityTags';
 import { QrCode } from './QrCode';
@@ -134,7 +134,7 @@ export const MySignupCard = ({ signup, activity, showActivity = false, qrOpen = 
 
       <TagRow>
         <SignupStatusTag status={status} />
-        {status === 'waitlisted' && signup.waitlistSeq !== null ? <Text className="my-signup__queue">候补第{signup.waitlistSeq}位</Text> : null}
+        {status === 'waitlisted' && queueText(signup) ? <Text className="my-signup__queue">{queueText(signup)}</Text> : null}
         {signup.volunteer ? <Text className="muted">志愿服务</Text> : null}
         {signup.proxy ? <Text className="muted">社区代报名</Text> : null}
       </TagRow>

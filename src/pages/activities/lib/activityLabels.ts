@@ -22,6 +22,16 @@ export const MENU_STATUS_TONES: Record<ActivityMenuStatus, StatusTone> = { draft
 
 export { ACTIVITY_MENU_STATUS_LABELS, SIGNUP_PHASE_LABELS, SIGNUP_STATUS_LABELS };
 
+/**
+ * Where a waitlisted sign-up stands, from the live queue (`waitlistAhead`): it moves as people
+ * ahead cancel or are promoted, unlike the arrival number. The arrival number only when the server
+ * sent no live count.
+ */
+export const queueText = (signup: { waitlistAhead?: number | null; waitlistSeq: number | null }): string | null => {
+  if (typeof signup.waitlistAhead === 'number') return signup.waitlistAhead === 0 ? '排在候补第一位' : `前面还有 ${signup.waitlistAhead} 人`;
+  return signup.waitlistSeq !== null ? `候补第${signup.waitlistSeq}位` : null;
+};
+
 type AgeRange = Pick<ActivityView, 'ageMin' | 'ageMax'>;
 
 /** 6–12岁, 60岁及以上, 12岁及以下; null when the activity is open to all ages. */

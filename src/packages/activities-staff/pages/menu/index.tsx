@@ -10,7 +10,7 @@ import { useRemote } from '../../../../lib/useRemote';
 import { formatDateTime } from '../../../../lib/time';
 import { ActivityCard, groupByDate } from '../../../../pages/activities/components/ActivityCard';
 import { MENU_STATUS_TONES } from '../../../../pages/activities/lib/activityLabels';
-import { dateOf, dayLabel, monthLabel, monthOf } from '../../../../pages/activities/lib/activityTime';
+import { dateOf, dayLabel, monthLabel, monthOf, shiftMonth } from '../../../../pages/activities/lib/activityTime';
 import '../../../../pages/activities/activities.scss';
 
 /** One month's menu as staff see it (drafts included): its activities, adding more, publishing. */
@@ -20,6 +20,8 @@ const MenuEditorPage = () => {
   const { state, setState, load } = useRemote(() => call('activities', 'monthMenu', { month }), [month], { auto: false });
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  // The month whose menu is about to be copied forward, while its confirmation is open.
+  const [carrying, setCarrying] = useState<string | null>(null);
 
   // Also on returning from the activity and series forms.
   useDidShow(() => {
@@ -59,6 +61,33 @@ const MenuEditorPage = () => {
     }
   };
 
+  /**
+   * 一键沿用: the `from` month's activities become next month's draft (same weekdays, series
+   * regenerated, no sign-ups). The result says what was made and what was left out, and leads to it.
+   */
+  const carryForward = async (from: string) => {
+    setCarrying(null);
+    if (busy) return;
+    setBusy(true);
+    const target = shiftMonth(from, 1);
+    try {
+      const result = await call('activities', 'carryForward', { month: from });
+      const skipped = result.skipped > 0 ? `另有${result.skipped}场的日期已过，没有沿用。` : '';
+      const content = `已在${monthLabel(target)}菜单生成${result.created}场活动（草稿，居民暂时看不到）。${skipped}请检查后发布。`;
+      if (target === month) {
+        await load(true);
+        void Taro.showModal({ title: '已沿用上月菜单', content, showCancel: false, confirmText: '知道了' });
+      } else {
+        const { confirm } = await Taro.showModal({ title: '已沿用到下月', content, confirmText: '去看看', cancelText: '留在本页' });
+        if (confirm) void Taro.navigateTo({ url: ROUTES.staffActivityMenu(target) });
+      }
+    } catch (error) {
+      void Taro.showToast({ title: messageOf(error), icon: 'none' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const go = (url: string) => () => void Taro.navigateTo({ url });
 
   let body: ReactNode;
@@ -66,12 +95,19 @@ const MenuEditorPage = () => {
   else if (state.status === 'error') body = <ErrorState error={state.error} onRetry={() => void load()} />;
   else if (!state.data.menu)
     body = (
-      <EmptyState
-        title={`还没有${monthLabel(month)}的菜单`}
-        description="创建菜单后即可添加本月的活动。"
-        actionText="创建菜单"
-        onAction={() => void createMenu()}
-      />
+      <>
+        <EmptyState
+          title={`还没有${monthLabel(month)}的菜单`}
+          description="创建菜单后即可添加本月的活动；也可以把上月的活动一键沿用过来，再增减修改。"
+          actionText="创建菜单"
+          onAction={() => void createMenu()}
+        />
+        <View className="actions actions--stacked">
+          <Button type="default" block disabled={busy} onClick={() => setCarrying(shiftMonth(month, -1))}>
+            沿用上月菜单
+          </Button>
+        </View>
+      </>
     );
   else {
     const { menu, activities } = state.data;
@@ -100,6 +136,11 @@ const MenuEditorPage = () => {
             <Button type="default" onClick={go(ROUTES.staffActivitySeries(month))}>
               添加每周活动
             </Button>
+            {activities.length > 0 ? (
+              <Button type="default" disabled={busy} onClick={() => setCarrying(month)}>
+                一键沿用到下月
+              </Button>
+            ) : null}
           </View>
         </View>
         {activities.length === 0 ? (
@@ -140,7 +181,27 @@ const MenuEditorPage = () => {
     );
   }
 
-  return <PageShell>{body}</PageShell>;
+  return (
+    <PageShell>
+      {body}
+      <Dialog
+        visible={carrying !== null}
+        title={carrying ? `沿用到${monthLabel(shiftMonth(carrying, 1))}` : ''}
+        content={
+          carrying
+            ? `把${monthLabel(carrying)}菜单的活动复制到${monthLabel(shiftMonth(carrying, 1))}：日期顺延到相同的星期，每周活动重新生成，报名不复制。生成的是草稿，发布前可以修改。确定沿用吗？`
+            : ''
+        }
+        confirmText="确认沿用"
+        cancelText="再想想"
+        onConfirm={() => {
+          if (carrying) void carryForward(carrying);
+        }}
+        onCancel={() => setCarrying(null)}
+        onClose={() => setCarrying(null)}
+      />
+    </PageShell>
+  );
 };
 
 export default MenuEditorPage;

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import { EmptyState, ErrorState, LoadingState, MemberStatusTag, PageShell, StatusTag } from '../../../../components';
@@ -41,6 +42,35 @@ const PointsCard = () => {
   );
 };
 
+/** 志愿服务时长: this month's and this year's hours, and the way to the certificate. */
+const HoursCard = () => {
+  const { state, load } = useRemote(() => call('points', 'myHours', {}), []);
+  if (state.status === 'loading') return <LoadingState text="正在读取服务时长…" />;
+  if (state.status === 'error') return <ErrorState error={state.error} onRetry={() => void load()} />;
+  const hours = state.data;
+  return (
+    <View className="card member-card__hours">
+      <View className="card__title">志愿服务时长</View>
+      <View className="count-grid">
+        <View className="count-grid__cell">
+          <Text className="strong-number">{hours.month.hours}</Text>
+          <Text className="count-grid__label">{`${Number(hours.month.key.slice(5, 7))}月（小时）`}</Text>
+        </View>
+        <View className="count-grid__cell">
+          <Text className="strong-number">{hours.year.hours}</Text>
+          <Text className="count-grid__label">{`${hours.year.key}年（小时）`}</Text>
+        </View>
+      </View>
+      <Text className="muted line">{`累计 ${hours.totalHours} 小时，上门服务和活动志愿服务自动记录`}</Text>
+      <View className="actions">
+        <Button block onClick={() => void Taro.navigateTo({ url: ROUTES.certificate })}>
+          志愿服务证明
+        </Button>
+      </View>
+    </View>
+  );
+};
+
 const MemberCardPage = () => {
   const { state, reload } = useCurrentUser();
 
@@ -65,6 +95,7 @@ const MemberCardPage = () => {
           <Text className="hero__sub">党员志愿者 · {user.communityName}</Text>
         </View>
         <PointsCard />
+        <HoursCard />
         <View className="card">
           <View className="card__row">
             <Text className="muted">报到状态</Text>

@@ -1,4 +1,4 @@
 export default definePageConfig({
-  navigationBarTitleText: '党员积分',
+  navigationBarTitleText: '党员积分与时长',
   enablePullDownRefresh: true,
 });

@@ -3,13 +3,15 @@ import { Button, Dialog, Input } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useRef, useState, type ReactNode } from 'react';
 import { POINT_REASON_LABELS, type AdjustPointsInput, type LeaderboardRow } from '../../../../../types/points';
-import { EmptyState, ErrorState, FormField, LoadingState, PageShell } from '../../../../components';
+import { EmptyState, ErrorState, FormField, LoadingState, PageShell, SegmentTabs } from '../../../../components';
 import { ApiCallError, call, messageOf, newRequestId } from '../../../../services';
 import type { FieldErrors } from '../../../../lib/fieldErrors';
 import { formatDateTime } from '../../../../lib/time';
 import { useRemote } from '../../../../lib/useRemote';
 import { starLevelText } from '../../../../pages/orders/components/pointsText';
 import { checkAdjustment, type AdjustDraft } from '../../components/adjustForm';
+import { HoursExport } from '../../components/HoursExport';
+import { MemberHours } from '../../components/MemberHours';
 import '../../../../pages/orders/components/orders.scss';
 
 const EMPTY_DRAFT: AdjustDraft = { delta: '', reason: '' };
@@ -97,10 +99,20 @@ const MemberLedger = ({ member, onAdjusted }: { member: LeaderboardRow; onAdjust
   );
 };
 
-/** 党员积分 (staff): this year's points of every member, and adjustments with a reason. */
+type Detail = 'points' | 'hours';
+const DETAIL_TABS = [
+  { value: 'points', label: '积分' },
+  { value: 'hours', label: '服务时长' },
+] as const;
+
+/**
+ * 党员积分与时长 (staff): this year's points of every member; one member's points or service hours
+ * with corrections (reason required, append-only); every member's hours exported for a period.
+ */
 const StaffPointsPage = () => {
   const board = useRemote(() => call('points', 'leaderboard', { period: 'year' }), []);
   const [selected, setSelected] = useState<LeaderboardRow | null>(null);
+  const [detail, setDetail] = useState<Detail>('points');
 
   usePullDownRefresh(() => {
     void board.load(true).finally(() => Taro.stopPullDownRefresh());
@@ -134,8 +146,11 @@ const StaffPointsPage = () => {
   return (
     <PageShell>
       {body}
-      {selected ? <MemberLedger key={selected.memberId} member={selected} onAdjusted={() => void board.load(true)} /> : null}
-      {state.status === 'ready' && !selected ? <Text className="footer-note">点选一位党员，查看明细或调整积分</Text> : null}
+      {selected ? <SegmentTabs tabs={DETAIL_TABS} value={detail} onChange={setDetail} /> : null}
+      {selected && detail === 'points' ? <MemberLedger key={selected.memberId} member={selected} onAdjusted={() => void board.load(true)} /> : null}
+      {selected && detail === 'hours' ? <MemberHours key={selected.memberId} member={selected} /> : null}
+      {state.status === 'ready' && !selected ? <Text className="footer-note">点选一位党员，查看积分、服务时长或调整</Text> : null}
+      {state.status === 'ready' && state.data.rows.length > 0 ? <HoursExport /> : null}
     </PageShell>
   );
 };

@@ -9,7 +9,7 @@ import { useCurrentUser } from '../../../../lib/currentUser';
 import type { FieldErrors } from '../../../../lib/fieldErrors';
 import { ROUTES } from '../../../../lib/routes';
 import { PlacesLeft } from '../../../../pages/activities/components/PlacesLeft';
-import { ageRangeText, placesKind } from '../../../../pages/activities/lib/activityLabels';
+import { ageRangeText, placesKind, queueText } from '../../../../pages/activities/lib/activityLabels';
 import { whenLabel } from '../../../../pages/activities/lib/activityTime';
 import {
   RELATION_OPTIONS,
@@ -30,12 +30,13 @@ const MODE_OPTIONS = [
   { value: 'volunteer', label: '志愿服务' },
 ];
 
-/** 已报名 / 候补第N位 / 名额已满, in words no one can miss. */
+/** 已报名 / 候补中 (前面还有 N 人) / 名额已满, in words no one can miss. */
 const OutcomeCard = ({ outcome, onMine, onBack, mineText = '查看我的报名' }: { outcome: SignupOutcome; onMine: () => void; onBack: () => void; mineText?: string }) => {
   const waitlisted = outcome.kind === 'signed' && outcome.signup.status === 'waitlisted';
   const kind = outcome.kind === 'full' ? 'full' : waitlisted ? 'waitlisted' : 'confirmed';
   const label =
-    outcome.kind === 'full' ? '名额已满' : waitlisted ? `候补第${outcome.signup.waitlistSeq ?? ''}位` : outcome.signup.status === 'checked_in' ? '已签到' : '已报名';
+    outcome.kind === 'full' ? '名额已满' : waitlisted ? '已进入候补' : outcome.signup.status === 'checked_in' ? '已签到' : '已报名';
+  const queue = outcome.kind === 'signed' && waitlisted ? queueText(outcome.signup) : null;
   const text =
     outcome.kind === 'full'
       ? '本活动名额已满，且不设候补。看看本月的其他活动吧。'
@@ -45,6 +46,7 @@ const OutcomeCard = ({ outcome, onMine, onBack, mineText = '查看我的报名' 
   return (
     <View className={`card outcome outcome--${kind}`}>
       <Text className="outcome__label">{label}</Text>
+      {queue ? <Text className="outcome__queue">{queue}</Text> : null}
       <Text className="outcome__text">{text}</Text>
       <View className="actions actions--stacked">
         {outcome.kind === 'signed' ? (
