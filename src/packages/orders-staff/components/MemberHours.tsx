@@ -1,15 +1,13 @@
-import Taro from '@tarojs/taro';
 import { Button, Dialog, Input } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import { useRef, useState } from 'react';
 import { HOURS_REASON_LABELS, type AdjustHoursInput } from '../../../../types/hours';
 import type { LeaderboardRow } from '../../../../types/points';
 import { ErrorState, FormField, LoadingState } from '../../../components';
-import type { FieldErrors } from '../../../lib/fieldErrors';
 import { formatDateTime } from '../../../lib/time';
 import { useRemote } from '../../../lib/useRemote';
-import { ApiCallError, call, messageOf, newRequestId } from '../../../services';
+import { call } from '../../../services';
 import { checkHoursAdjustment, type HoursDraft } from './hoursForm';
+import { useLedgerAdjustment } from './useLedgerAdjustment';
 import './MemberHours.scss';
 
 const EMPTY_DRAFT: HoursDraft = { hours: '', reason: '' };
@@ -22,35 +20,13 @@ const signed = (hours: number) => (hours > 0 ? `+${hours}` : String(hours));
  */
 export const MemberHours = ({ member }: { member: LeaderboardRow }) => {
   const ledger = useRemote(() => call('points', 'memberHours', { memberId: member.memberId }), [member.memberId]);
-  const [draft, setDraft] = useState<HoursDraft>(EMPTY_DRAFT);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [confirming, setConfirming] = useState<AdjustHoursInput | null>(null);
-  const [busy, setBusy] = useState(false);
-  // One id per correction the staff member means: a retry after a network failure lands once.
-  const requestId = useRef(newRequestId());
-
-  const review = () => {
-    const checked = checkHoursAdjustment(member.memberId, draft);
-    setErrors(checked.ok ? {} : checked.errors);
-    if (checked.ok) setConfirming(checked.input);
-  };
-
-  const submit = async (input: AdjustHoursInput) => {
-    setConfirming(null);
-    setBusy(true);
-    try {
-      await call('points', 'adjustHours', input, { requestId: requestId.current });
-      requestId.current = newRequestId();
-      setDraft(EMPTY_DRAFT);
-      void Taro.showToast({ title: '时长已调整', icon: 'success' });
-      void ledger.load(true);
-    } catch (error) {
-      if (error instanceof ApiCallError && error.fields) setErrors(error.fields);
-      void Taro.showToast({ title: messageOf(error), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { draft, setDraft, errors, confirming, busy, review, submit, cancel } = useLedgerAdjustment({
+    empty: EMPTY_DRAFT,
+    check: (d: HoursDraft) => checkHoursAdjustment(member.memberId, d),
+    send: (input: AdjustHoursInput, requestId) => call('points', 'adjustHours', input, { requestId }),
+    doneText: '时长已调整',
+    onDone: () => void ledger.load(true),
+  });
 
   const state = ledger.state;
   return (
@@ -97,8 +73,8 @@ export const MemberHours = ({ member }: { member: LeaderboardRow }) => {
         onConfirm={() => {
           if (confirming) void submit(confirming);
         }}
-        onCancel={() => setConfirming(null)}
-        onClose={() => setConfirming(null)}
+        onCancel={cancel}
+        onClose={cancel}
       />
     </View>
   );

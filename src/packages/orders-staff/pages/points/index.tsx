@@ -1,17 +1,17 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Button, Dialog, Input } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import { useRef, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { POINT_REASON_LABELS, type AdjustPointsInput, type LeaderboardRow } from '../../../../../types/points';
 import { EmptyState, ErrorState, FormField, LoadingState, PageShell, SegmentTabs } from '../../../../components';
-import { ApiCallError, call, messageOf, newRequestId } from '../../../../services';
-import type { FieldErrors } from '../../../../lib/fieldErrors';
+import { call } from '../../../../services';
 import { formatDateTime } from '../../../../lib/time';
 import { useRemote } from '../../../../lib/useRemote';
 import { starLevelText } from '../../../../pages/orders/components/pointsText';
 import { checkAdjustment, type AdjustDraft } from '../../components/adjustForm';
 import { HoursExport } from '../../components/HoursExport';
 import { MemberHours } from '../../components/MemberHours';
+import { useLedgerAdjustment } from '../../components/useLedgerAdjustment';
 import '../../../../pages/orders/components/orders.scss';
 
 const EMPTY_DRAFT: AdjustDraft = { delta: '', reason: '' };
@@ -19,36 +19,16 @@ const EMPTY_DRAFT: AdjustDraft = { delta: '', reason: '' };
 /** One member's ledger and the adjustment form (± points with a mandatory reason). */
 const MemberLedger = ({ member, onAdjusted }: { member: LeaderboardRow; onAdjusted: () => void }) => {
   const ledger = useRemote(() => call('points', 'memberPoints', { memberId: member.memberId }), [member.memberId]);
-  const [draft, setDraft] = useState<AdjustDraft>(EMPTY_DRAFT);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [confirming, setConfirming] = useState<AdjustPointsInput | null>(null);
-  const [busy, setBusy] = useState(false);
-  // One id per adjustment the staff member means: a retry after a network failure lands once.
-  const requestId = useRef(newRequestId());
-
-  const review = () => {
-    const checked = checkAdjustment(member.memberId, draft);
-    setErrors(checked.ok ? {} : checked.errors);
-    if (checked.ok) setConfirming(checked.input);
-  };
-
-  const submit = async (input: AdjustPointsInput) => {
-    setConfirming(null);
-    setBusy(true);
-    try {
-      await call('points', 'adjustPoints', input, { requestId: requestId.current });
-      requestId.current = newRequestId();
-      setDraft(EMPTY_DRAFT);
-      void Taro.showToast({ title: '积分已调整', icon: 'success' });
+  const { draft, setDraft, errors, confirming, busy, review, submit, cancel } = useLedgerAdjustment({
+    empty: EMPTY_DRAFT,
+    check: (d: AdjustDraft) => checkAdjustment(member.memberId, d),
+    send: (input: AdjustPointsInput, requestId) => call('points', 'adjustPoints', input, { requestId }),
+    doneText: '积分已调整',
+    onDone: () => {
       void ledger.load(true);
       onAdjusted();
-    } catch (error) {
-      if (error instanceof ApiCallError && error.fields) setErrors(error.fields);
-      void Taro.showToast({ title: messageOf(error), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   const state = ledger.state;
   return (
@@ -92,8 +72,8 @@ const MemberLedger = ({ member, onAdjusted }: { member: LeaderboardRow; onAdjust
         onConfirm={() => {
           if (confirming) void submit(confirming);
         }}
-        onCancel={() => setConfirming(null)}
-        onClose={() => setConfirming(null)}
+        onCancel={cancel}
+        onClose={cancel}
       />
     </View>
   );
