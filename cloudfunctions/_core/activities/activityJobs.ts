@@ -171,7 +171,8 @@ const payVolunteers: Job = {
               : Promise.resolve({ paid: false }),
             recordHours(ports, { ...common, delta: minutes, reason: 'activity_served', note: activity.title }),
           ]);
-          return { paid: points.paid || hours.paid };
+          // Two copies may each win one of the two ledgers; the one that wins the first counts the payment.
+          return { paid: activity.memberPoints > 0 ? points.paid : hours.paid };
         }),
       );
       changed += paid.filter((p) => p.paid).length;
