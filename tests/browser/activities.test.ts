@@ -12,17 +12,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { button, launchChromium, loginAs, phonePage, screenshot, visibleText } from './browser';
 import { startLocalServer, type LocalServer } from './server';
+import { addMonths, dateOf, MINUTE_MS as MINUTE, monthOf } from '../../cloudfunctions/_core/time';
+import { timeOf } from '../../cloudfunctions/_core/activities/activityTime';
+import { callAs } from './gatewayApi';
 
-const MINUTE = 60_000;
-const SHANGHAI = 8 * 3600_000;
-const dateOf = (ms: number) => new Date(ms + SHANGHAI).toISOString().slice(0, 10);
-const timeOf = (ms: number) => new Date(ms + SHANGHAI).toISOString().slice(11, 16);
-const monthOf = (ms: number) => dateOf(ms).slice(0, 7);
 const monthLabel = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
-const nextMonth = (month: string) => {
-  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-};
 const ceilMinute = (ms: number) => Math.ceil(ms / MINUTE) * MINUTE;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Lets the h5 router's page slide finish, so the picture shows one page. */
@@ -35,21 +29,7 @@ let server: LocalServer;
 let browser: Browser;
 let page: Page;
 
-/** The gateway as the app calls it, for the parts the test sets up without the UI. */
-const api = async (name: string, fn: string, action: string, data: object) => {
-  const users = (await (await fetch(`${server.url}/api/dev/users`)).json()) as Array<{ id: string; name: string }>;
-  const user = users.find((u) => u.name === name);
-  if (!user) throw new Error(`no demo user ${name}`);
-  const { token } = (await (await fetch(`${server.url}/api/dev/login`, { method: 'POST', body: JSON.stringify({ userId: user.id }) })).json()) as { token: string };
-  const response = await fetch(`${server.url}/api/${fn}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ action, data }),
-  });
-  const envelope = (await response.json()) as { ok: boolean; data?: unknown; error?: { message: string } };
-  if (!envelope.ok) throw new Error(`${fn}.${action} refused: ${envelope.error?.message}`);
-  return envelope.data as Record<string, unknown>;
-};
+const api = (name: string, fn: string, action: string, data: object, requestId?: string) => callAs(server, name, fn, action, data, requestId);
 
 /** The date and time inputs of the staff forms are named by their field. */
 const field = (name: string) => page.locator(`.dt--${name} input`).filter({ visible: true }).first();
@@ -73,7 +53,7 @@ describe('党群服务菜单 in the browser, against the local server', () => {
     const start = ceilMinute(Date.now() + 10 * MINUTE);
     const end = start + 60 * MINUTE;
     const month = monthOf(start);
-    const seriesMonth = nextMonth(month);
+    const seriesMonth = addMonths(month, 1);
 
     // ---- 李红梅 creates this month's menu with 亲子手工课 (1 place, waitlist, ages 6–12) ----
     await loginAs(page, server.url, '李红梅');

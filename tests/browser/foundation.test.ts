@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { button, cell, visibleText, launchChromium, loginAs, phonePage, screenshot } from './browser';
 import { startLocalServer, type LocalServer } from './server';
+import { callAs, demoUsers } from './gatewayApi';
 
 let server: LocalServer;
 let browser: Browser;
@@ -55,16 +56,9 @@ describe('备菜 in the browser, against the local server', () => {
     server = await startLocalServer({}, server.dataDir);
     expect(server.output()).not.toContain('已写入演示数据');
 
-    const users = (await (await fetch(`${server.url}/api/dev/users`)).json()) as Array<{ id: string; name: string }>;
+    const users = await demoUsers(server);
     expect(users.filter((u) => u.name === '孙丽')).toHaveLength(1);
-    const login = await fetch(`${server.url}/api/dev/login`, { method: 'POST', body: JSON.stringify({ userId: users.find((u) => u.name === '孙丽')!.id }) });
-    const { token } = (await login.json()) as { token: string };
-    const menu = await fetch(`${server.url}/api/orders`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ action: 'listMenu', data: {} }),
-    });
-    const titles = JSON.stringify(await menu.json());
+    const titles = JSON.stringify(await callAs(server, '孙丽', 'orders', 'listMenu', {}));
     expect(titles).toContain('空调清洗');
   });
 });

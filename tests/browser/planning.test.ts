@@ -6,15 +6,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { button, launchChromium, loginAs, phonePage, screenshot, visibleText } from './browser';
 import { startLocalServer, type LocalServer } from './server';
+import { dateOf, addMonths, DAY_MS as DAY } from '../../cloudfunctions/_core/time';
+import { timeOf, weekdayOf } from '../../cloudfunctions/_core/activities/activityTime';
+import { callAs } from './gatewayApi';
 
-const DAY = 86_400_000;
-const SHANGHAI = 8 * 3600_000;
-const dateOf = (ms: number) => new Date(ms + SHANGHAI).toISOString().slice(0, 10);
-const timeOf = (ms: number) => new Date(ms + SHANGHAI).toISOString().slice(11, 16);
-const nextMonth = (month: string) => {
-  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-};
 const monthName = (month: string) => `${Number(month.slice(5, 7))}月`;
 const monthLabel = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
 
@@ -22,19 +17,7 @@ let server: LocalServer;
 let browser: Browser;
 let page: Page;
 
-const api = async (name: string, fn: string, action: string, data: object) => {
-  const users = (await (await fetch(`${server.url}/api/dev/users`)).json()) as Array<{ id: string; name: string }>;
-  const user = users.find((u) => u.name === name)!;
-  const { token } = (await (await fetch(`${server.url}/api/dev/login`, { method: 'POST', body: JSON.stringify({ userId: user.id }) })).json()) as { token: string };
-  const response = await fetch(`${server.url}/api/${fn}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ action, data }),
-  });
-  const envelope = (await response.json()) as { ok: boolean; data?: unknown; error?: { message: string } };
-  if (!envelope.ok) throw new Error(`${fn}.${action} refused: ${envelope.error?.message}`);
-  return envelope.data as Record<string, any>;
-};
+const api = (name: string, fn: string, action: string, data: object, requestId?: string) => callAs(server, name, fn, action, data, requestId);
 
 beforeAll(async () => {
   server = await startLocalServer();
@@ -50,7 +33,7 @@ test('the staff home shows what next month lacks; 一键沿用到下月 copies t
   // A menu with one activity, tomorrow evening (in next month's menu on the last day of a month).
   const start = Date.now() + DAY;
   const month = dateOf(start).slice(0, 7);
-  const target = nextMonth(month);
+  const target = addMonths(month, 1);
   const menu = await api('李红梅', 'activities', 'createMenu', { month });
   const opens = Date.now() - 60_000;
   await api('李红梅', 'activities', 'addActivity', {
@@ -74,7 +57,7 @@ test('the staff home shows what next month lacks; 一键沿用到下月 copies t
     cancelDeadlineTime: '12:00',
   });
   await api('李红梅', 'activities', 'publishMenu', { menuId: menu._id });
-  const gapsMonth = nextMonth(dateOf(Date.now()).slice(0, 7));
+  const gapsMonth = addMonths(dateOf(Date.now()).slice(0, 7), 1);
 
   await loginAs(page, server.url, '李红梅');
   const gapsCard = page.locator('.menu-gaps').filter({ visible: true });
@@ -105,7 +88,7 @@ test('the staff home shows what next month lacks; 一键沿用到下月 copies t
   const carried = await api('李红梅', 'activities', 'monthMenu', { month: target });
   expect(carried.menu.status).toBe('draft');
   expect(carried.activities).toHaveLength(1);
-  const weekday = (ms: number) => new Date(ms + SHANGHAI).getUTCDay();
+  const weekday = (ms: number) => weekdayOf(dateOf(ms));
   expect(weekday(carried.activities[0].startAt)).toBe(weekday(start));
   expect(carried.activities[0].confirmedCount).toBe(0);
 

@@ -6,6 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { button, launchChromium, loginAs, phonePage, screenshot } from './browser';
 import { callAs } from './gatewayApi';
+import { addDays, dateOf } from '../../cloudfunctions/_core/time';
 import { startLocalServer, type LocalServer } from './server';
 
 let server: LocalServer;
@@ -22,8 +23,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const SHANGHAI = 8 * 3600_000;
-const inAMonth = new Date(Date.now() + 30 * 86_400_000 + SHANGHAI).toISOString().slice(0, 10);
+const inAMonth = addDays(dateOf(Date.now()), 30);
 
 test('the 6th wish of the day is refused with 太频繁 and the wait, on the page', async () => {
   for (let i = 1; i <= 5; i += 1) {

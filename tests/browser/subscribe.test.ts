@@ -13,11 +13,10 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { button, cell, launchChromium, loginAs, phonePage, visibleText } from './browser';
 import { callAs, readOutbox, settle, waitForMessage } from './gatewayApi';
 import { startLocalServer, type LocalServer } from './server';
+import { dateOf } from '../../cloudfunctions/_core/time';
+import { timeOf } from '../../cloudfunctions/_core/activities/activityTime';
 
 const MINUTE = 60_000;
-const SHANGHAI = 8 * 3600_000;
-const dateOf = (ms: number) => new Date(ms + SHANGHAI).toISOString().slice(0, 10);
-const timeOf = (ms: number) => new Date(ms + SHANGHAI).toISOString().slice(11, 16);
 const ceilMinute = (ms: number) => Math.ceil(ms / MINUTE) * MINUTE;
 
 let server: LocalServer;

@@ -7,11 +7,10 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium, loginAs, phonePage, screenshot } from './browser';
 import { auditPage, formatProblems } from './audit';
 import { startLocalServer, type LocalServer } from './server';
+import { dateOf, DAY_MS as DAY } from '../../cloudfunctions/_core/time';
+import { timeOf } from '../../cloudfunctions/_core/activities/activityTime';
+import { callAs, demoUsers } from './gatewayApi';
 
-const DAY = 86_400_000;
-const SHANGHAI = 8 * 3600_000;
-const dateOf = (ms: number) => new Date(ms + SHANGHAI).toISOString().slice(0, 10);
-const timeOf = (ms: number) => new Date(ms + SHANGHAI).toISOString().slice(11, 16);
 
 let server: LocalServer;
 let browser: Browser;
@@ -20,19 +19,7 @@ let page: Page;
 type Ids = { item: string; order: string; task: string; wish: string; activity: string; month: string };
 let ids: Ids;
 
-const users = async () => (await (await fetch(`${server.url}/api/dev/users`)).json()) as Array<{ id: string; name: string }>;
-const api = async (name: string, fn: string, action: string, data: object, requestId?: string) => {
-  const user = (await users()).find((u) => u.name === name)!;
-  const { token } = (await (await fetch(`${server.url}/api/dev/login`, { method: 'POST', body: JSON.stringify({ userId: user.id }) })).json()) as { token: string };
-  const response = await fetch(`${server.url}/api/${fn}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ action, data, ...(requestId ? { requestId } : {}) }),
-  });
-  const envelope = (await response.json()) as { ok: boolean; data?: Record<string, unknown>; error?: { message: string } };
-  if (!envelope.ok) throw new Error(`${fn}.${action} refused: ${envelope.error?.message}`);
-  return envelope.data as Record<string, any>;
-};
+const api = (name: string, fn: string, action: string, data: object, requestId?: string) => callAs(server, name, fn, action, data, requestId);
 
 /** Data for the detail pages: an order dispatched to 张建国, an approved wish, a published activity. */
 const seed = async (): Promise<Ids> => {
@@ -42,7 +29,7 @@ const seed = async (): Promise<Ids> => {
   const address = { address: '2号楼2单元402', phone: '13800000022' };
   const order = await api('孙丽', 'orders', 'createOrder', { itemId: item._id, date: tomorrow, slot: 'morning', ...address, note: '电饭煲不加热' }, 'tour-order-1');
   const task = await api('孙丽', 'orders', 'createOrder', { itemId: item._id, date: tomorrow, slot: 'afternoon', ...address }, 'tour-order-2');
-  const zhang = (await users()).find((u) => u.name === '张建国')!.id;
+  const zhang = (await demoUsers(server)).find((u) => u.name === '张建国')!.id;
   await api('李红梅', 'orders', 'dispatchOrder', { orderId: task._id, memberId: zhang });
   const wish = await api('孙丽', 'wishes', 'postWish', { beneficiaryType: 'elderly', kind: 'material', title: '想要一台收音机', content: '老人独居，想听戏曲广播。', value: 120, deadline: dateOf(Date.now() + 20 * DAY) }, 'tour-wish-1');
   await api('李红梅', 'wishes', 'reviewWish', { wishId: wish._id, approve: true });

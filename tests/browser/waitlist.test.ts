@@ -5,29 +5,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { button, launchChromium, loginAs, phonePage, screenshot } from './browser';
 import { startLocalServer, type LocalServer } from './server';
+import { dateOf, DAY_MS as DAY } from '../../cloudfunctions/_core/time';
+import { timeOf } from '../../cloudfunctions/_core/activities/activityTime';
+import { callAs } from './gatewayApi';
 
-const DAY = 86_400_000;
-const SHANGHAI = 8 * 3600_000;
-const dateOf = (ms: number) => new Date(ms + SHANGHAI).toISOString().slice(0, 10);
-const timeOf = (ms: number) => new Date(ms + SHANGHAI).toISOString().slice(11, 16);
 
 let server: LocalServer;
 let browser: Browser;
 let page: Page;
 
-const api = async (name: string, fn: string, action: string, data: object) => {
-  const users = (await (await fetch(`${server.url}/api/dev/users`)).json()) as Array<{ id: string; name: string }>;
-  const user = users.find((u) => u.name === name)!;
-  const { token } = (await (await fetch(`${server.url}/api/dev/login`, { method: 'POST', body: JSON.stringify({ userId: user.id }) })).json()) as { token: string };
-  const response = await fetch(`${server.url}/api/${fn}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ action, data }),
-  });
-  const envelope = (await response.json()) as { ok: boolean; data?: unknown; error?: { message: string } };
-  if (!envelope.ok) throw new Error(`${fn}.${action} refused: ${envelope.error?.message}`);
-  return envelope.data as Record<string, any>;
-};
+const api = (name: string, fn: string, action: string, data: object, requestId?: string) => callAs(server, name, fn, action, data, requestId);
 
 const visible = (selector: string, text: string) => page.locator(selector, { hasText: text }).filter({ visible: true }).first();
 
