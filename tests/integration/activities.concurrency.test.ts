@@ -118,6 +118,15 @@ describe('sign-ups at the same moment', () => {
 
     const after = await expectConsistent(activity._id);
     expect(after.confirmedCount).toBe(30);
+    // Staff read the live queue, as each resident does: the first still waiting is 候补第1位,
+    // though twenty arrived before them.
+    const queue = await h.okAs('staff-li')('activities', 'listSignups', { activityId: activity._id, status: 'waitlisted' });
+    expect(queue.items.map((s) => [s._id, s.waitlistSeq, s.waitlistAhead])).toEqual(
+      signed.slice(50).map((s, i) => [s._id, 21 + i, i]),
+    );
+    const [first] = queue.items;
+    const own = await h.okAsOpenid(openids[50])('activities', 'getActivity', { activityId: activity._id });
+    expect(own.mySignup?.waitlistAhead).toBe(first.waitlistAhead);
 
     // The same 20 cancellations again change nothing.
     await Promise.all(leaving.map((s, i) => h.asOpenid(openids[i])('activities', 'cancelSignup', { signupId: s._id })));

@@ -78,11 +78,13 @@ export const attendanceActions = {
       const activity = visibleActivity(caller, loaded);
       const counts = Object.fromEntries(SIGNUP_STATUSES.map((s) => [s, 0])) as Record<SignupStatus, number>;
       for (const s of all) counts[s.status]++;
-      const items = all
-        .filter((s) => !input.status || s.status === input.status)
-        // Sign-ups in the order they came, then the waitlist in its arrival order.
-        .sort((a, b) => waitRank(a) - waitRank(b) || a.createdAt - b.createdAt);
-      return { activity: activityView(activity, now, true), counts, items: items.map((s) => signupView(s)) };
+      // Sign-ups in the order they came, then the waitlist in its arrival order.
+      const ordered = [...all].sort((a, b) => waitRank(a) - waitRank(b) || a.createdAt - b.createdAt);
+      // The live queue, as the resident sees it (countAhead): arrival numbers keep the gaps of
+      // those promoted or gone, so staff would read 候补第7位 for the first in line.
+      const ahead = new Map(ordered.filter((s) => s.status === 'waitlisted').map((s, i) => [s._id, i]));
+      const items = ordered.filter((s) => !input.status || s.status === input.status);
+      return { activity: activityView(activity, now, true), counts, items: items.map((s) => signupView(s, ahead.get(s._id) ?? null)) };
     },
   }),
 

@@ -132,7 +132,7 @@ const AttendeesPage = () => {
         <View className="card__title">
           <Text>{signup.userName}</Text>
           <SignupStatusTag status={signup.status} />
-          {signup.status === 'waitlisted' && signup.waitlistSeq !== null ? <Text className="muted">候补第{signup.waitlistSeq}位</Text> : null}
+          {typeof signup.waitlistAhead === 'number' ? <Text className="muted">候补第{signup.waitlistAhead + 1}位</Text> : null}
           {signup.volunteer ? <StatusTag text="志愿服务" tone="brand" /> : null}
           {signup.proxy ? <StatusTag text="代报名" tone="muted" /> : null}
         </View>
