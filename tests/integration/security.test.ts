@@ -163,4 +163,18 @@ describe('photos others will see', () => {
     const never = await h.as('staff-li')('admin', 'hidePhoto', { refType: 'order', refId: order._id, fileId: 'local://abcdef.png', reason: '居民投诉' });
     expect(never).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
+
+  test('staff hide a wish’s proof of fulfilment by hand; its own photos stay', async () => {
+    const own = h.app.files.save(PNG, 'image/png');
+    const wish = await h.okAs('resident-zhao')('wishes', 'postWish', { ...wishForm, photos: [own] }, requestId());
+    await h.okAs('staff-li')('wishes', 'reviewWish', { wishId: wish._id, approve: true });
+    await h.okAs('member-liu')('wishes', 'claimWish', { wishId: wish._id });
+    // Another picture than the wish's own (files are stored by their content).
+    const proof = h.app.files.save(Buffer.concat([PNG, Buffer.from('doorplate')]), 'image/png');
+    await h.okAs('member-liu')('wishes', 'fulfilWish', { wishId: wish._id, note: '已送到', photos: [proof] });
+    expect((await h.as('staff-li')('admin', 'hidePhoto', { refType: 'wish', refId: wish._id, fileId: proof, reason: '照片拍到了门牌号' })).ok).toBe(true);
+    const seen = await h.okAs('resident-sun')('wishes', 'getWish', { wishId: wish._id });
+    expect([seen.photos, seen.fulfilPhotos]).toEqual([[own], []]);
+    expect(await invariantViolations(h.store)).toEqual([]);
+  });
 });

@@ -94,10 +94,12 @@ const ok = (data: unknown): Envelope<unknown> => ({ ok: true, data });
 const refuse = (code: 'NOT_FOUND' | 'VALIDATION', message: string): Envelope<unknown> => ({ ok: false, error: { code, message } });
 
 let detail: WishDetail;
+/** Who users.me says is calling: 刘芳 (a member) unless a test signs in as staff. */
+let me: UserProfile = profile({});
 
 const answer = (call: CloudCall): Envelope<unknown> => {
   const { action, data } = call.data;
-  if (call.name === 'users' && action === 'me') return ok(MeOutput.parse({ user: profile({}) }));
+  if (call.name === 'users' && action === 'me') return ok(MeOutput.parse({ user: me }));
   if (call.name !== 'wishes') return refuse('NOT_FOUND', `未知的函数：${call.name}`);
   if (action === 'wishWall') {
     const parsed = API.wishes.wishWall.input.safeParse(data);
@@ -141,6 +143,7 @@ beforeAll(() => {
 beforeEach(() => {
   mp.calls.length = 0;
   mp.navigations.length = 0;
+  me = profile({});
 });
 
 describe('心愿墙 in the built mini-program', () => {
@@ -238,9 +241,29 @@ describe('心愿详情 in the built mini-program', () => {
     expect(text).toContain('确认收到');
     expect(text).not.toContain('释放认领');
     expect(text).not.toContain('撤回心愿');
+    // Hiding photos is for staff.
+    expect(text).not.toContain('照片管理');
 
     await page.tapText('确认收到');
     expect(page.text()).toContain('不能撤销');
+    page.close();
+  });
+
+  it('lets staff hide any photo shown, the fulfilment’s included, numbered as they appear', async () => {
+    me = profile({ _id: 'u_li', name: '李红梅', role: 'staff', memberStatus: 'none', skills: [] });
+    detail = WishDetail.parse({
+      ...WISHES[3],
+      photos: ['cloud://env.photos/fan-broken.jpg'],
+      timeline: [{ at: T0, byName: '周**', from: null, to: 'pending_review', note: '' }],
+    });
+    const page = await mp.open('packages/resident-wishes/pages/detail/index', { id: 'w_fan' });
+    await page.settle(400);
+
+    const text = flat(page.text());
+    expect(text).toContain('照片管理');
+    expect(text).toContain('隐藏第1张照片');
+    expect(text).toContain('隐藏第2张照片');
+    expect(text).not.toContain('隐藏第3张照片');
     page.close();
   });
 });

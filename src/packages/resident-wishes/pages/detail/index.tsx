@@ -6,6 +6,8 @@ import { BENEFICIARY_TYPE_LABELS, WISH_KIND_LABELS } from '../../../../../types/
 import { ErrorState, LoadingState, PageShell } from '../../../../components';
 import { ApiCallError, askToSubscribe, call, messageOf } from '../../../../services';
 import { formatDateTime } from '../../../../lib/time';
+import { useCurrentUser } from '../../../../lib/currentUser';
+import { HidePhotos } from '../../../../components/HidePhotos';
 import { PhotoStrip } from '../../../../pages/wishes/components/PhotoPicker';
 import { WishActions, type WishActionHandlers } from '../../../../pages/wishes/components/WishActions';
 import { WishStatusTag } from '../../../../pages/wishes/components/WishStatusTag';
@@ -30,6 +32,8 @@ const WishDetailPage = () => {
   const wishId = params.id ? decodeURIComponent(params.id) : '';
   const [state, setState] = useState<DetailState>({ status: 'loading' });
   const [busy, setBusy] = useState(false);
+  const { state: me } = useCurrentUser();
+  const staff = me.status === 'ready' && (me.user?.role === 'staff' || me.user?.role === 'admin');
 
   const load = useCallback(
     async (quiet = false) => {
@@ -159,6 +163,9 @@ const WishDetailPage = () => {
             </Text>
           </View>
         ) : null}
+
+        {/* The wish's photos, then the fulfilment's, numbered in the order they show above. */}
+        {staff ? <HidePhotos refType="wish" refId={wish._id} fileIds={[...wish.photos, ...wish.fulfilPhotos]} onHidden={() => void load(true)} /> : null}
 
         <WishActions wishId={wish._id} title={wish.title} can={wish.can} busy={busy} handlers={handlers} />
 
