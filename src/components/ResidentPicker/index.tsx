@@ -23,33 +23,59 @@ export const residentsFirstElderly = (users: readonly UserSummary[]): UserSummar
     .map(({ u }) => u);
 
 
+/** The server searches (name, last four digits of the phone, building) and pages; 50 at a time here. */
+export const RESIDENT_PAGE_SIZE = 50;
+
+/**
+ * The community's residents and members matching what staff typed, a page at a time; `arrange`
+ * orders the page (the pickers put the elderly first).
+ */
+export const useResidentSearch = (arrange: (users: UserSummary[]) => UserSummary[] = (users) => users) => {
+  const [keyword, setKeyword] = useState('');
+  const word = keyword.trim();
+  const remote = useRemote(async () => {
+    const page = await call('users', 'listUsers', { role: 'resident', pageSize: RESIDENT_PAGE_SIZE, ...(word ? { keyword: word } : {}) });
+    return { items: arrange(page.items), more: page.nextCursor !== null };
+  }, [word]);
+  return { keyword, setKeyword, word, ...remote };
+};
+
+export const ResidentSearchBox = ({ keyword, onChange }: { keyword: string; onChange: (keyword: string) => void }) => (
+  <View className="form-card">
+    <View className="form-field">
+      <Input value={keyword} placeholder="按姓名、手机尾号或楼栋查找" maxLength={20} onChange={onChange} />
+    </View>
+  </View>
+);
+
+/** A resident's name with the marks staff act on: 长辈, 党员. */
+export const ResidentName = ({ user }: { user: UserSummary }) => (
+  <View className="resident-picker__name">
+    <Text>{user.name}</Text>
+    {user.elderly ? <StatusTag text="长辈" tone="warning" /> : null}
+    {user.role === 'member' ? <StatusTag text="党员" tone="brand" /> : null}
+  </View>
+);
+
+export const residentAddressLine = (user: UserSummary) => `${user.building}${user.room} · ${user.phone}`;
+
+export const MoreResidentsNote = () => <Text className="footer-note">只列出前{RESIDENT_PAGE_SIZE}位，请输入姓名、手机尾号或楼栋查找</Text>;
+
 export interface ResidentPickerProps {
   /** What the pick is for, in the list's title: 代点单, 代发心愿, 代报名. */
   purpose: string;
   onPick: (resident: UserSummary) => void;
 }
 
-/** The server searches (name, last four digits of the phone, building) and pages; 50 at a time here. */
-const PAGE_SIZE = 50;
-
 export const ResidentPicker = ({ purpose, onPick }: ResidentPickerProps) => {
-  const [keyword, setKeyword] = useState('');
-  const word = keyword.trim();
-  const { state, load } = useRemote(async () => {
-    const page = await call('users', 'listUsers', { role: 'resident', pageSize: PAGE_SIZE, ...(word ? { keyword: word } : {}) });
-    return { items: residentsFirstElderly(page.items), more: page.nextCursor !== null };
-  }, [word]);
+  const { keyword, setKeyword, word, state, load } = useResidentSearch(residentsFirstElderly);
   let list;
   if (state.status === 'loading') list = <LoadingState text="正在读取居民名单…" />;
   else if (state.status === 'error') list = <ErrorState error={state.error} onRetry={() => void load()} />;
   else list = <ResidentList items={state.data.items} more={state.data.more} word={word} purpose={purpose} onPick={onPick} />;
   return (
     <View className="resident-picker">
-      <View className="form-card">
-        <View className="form-field">
-          <Input value={keyword} placeholder="按姓名、手机尾号或楼栋查找" maxLength={20} onChange={setKeyword} />
-        </View>
-      </View>
+      <ResidentSearchBox keyword={keyword} onChange={setKeyword} />
       {list}
     </View>
   );
@@ -69,20 +95,14 @@ const ResidentList = ({ items: shown, more, word, purpose, onPick }: { items: Us
               key={resident._id}
               clickable
               className="resident-picker__row"
-              title={
-                <View className="resident-picker__name">
-                  <Text>{resident.name}</Text>
-                  {resident.elderly ? <StatusTag text="长辈" tone="warning" /> : null}
-                  {resident.role === 'member' ? <StatusTag text="党员" tone="brand" /> : null}
-                </View>
-              }
-              description={`${resident.building}${resident.room} · ${resident.phone}`}
+              title={<ResidentName user={resident} />}
+              description={residentAddressLine(resident)}
               onClick={() => onPick(resident)}
             />
           ))}
         </CellGroup>
       )}
-      {more ? <Text className="footer-note">只列出前{PAGE_SIZE}位，请输入姓名、手机尾号或楼栋查找</Text> : null}
+      {more ? <MoreResidentsNote /> : null}
     </>
 );
 

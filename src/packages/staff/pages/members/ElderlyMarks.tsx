@@ -3,23 +3,16 @@
  * A marked resident's app opens in 长辈模式 (lib/elderlyMode.ts), and 代点单/代报名 list them first.
  */
 import Taro from '@tarojs/taro';
-import { Button, Cell, CellGroup, Dialog, Input } from '@nutui/nutui-react-taro';
+import { Button, Cell, CellGroup, Dialog } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useState, type ReactNode } from 'react';
 import { SetElderlyInput, type UserSummary } from '../../../../../types/users';
-import { EmptyState, ErrorState, LoadingState, StatusTag } from '../../../../components';
+import { EmptyState, ErrorState, LoadingState } from '../../../../components';
+import { MoreResidentsNote, ResidentName, ResidentSearchBox, residentAddressLine, useResidentSearch } from '../../../../components/ResidentPicker';
 import { call, messageOf } from '../../../../services';
-import { useRemote } from '../../../../lib/useRemote';
-
-const PAGE_SIZE = 50;
 
 export const ElderlyMarks = () => {
-  const [keyword, setKeyword] = useState('');
-  const word = keyword.trim();
-  const { state, load, setData } = useRemote(async () => {
-    const page = await call('users', 'listUsers', { role: 'resident', pageSize: PAGE_SIZE, ...(word ? { keyword: word } : {}) });
-    return { items: page.items, more: page.nextCursor !== null };
-  }, [word]);
+  const { keyword, setKeyword, word, state, load, setData } = useResidentSearch();
   const [pending, setPending] = useState<UserSummary | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -53,14 +46,8 @@ export const ElderlyMarks = () => {
           <Cell
             key={u._id}
             className="elderly-row"
-            title={
-              <View className="resident-picker__name">
-                <Text>{u.name}</Text>
-                {u.elderly ? <StatusTag text="长辈" tone="warning" /> : null}
-                {u.role === 'member' ? <StatusTag text="党员" tone="brand" /> : null}
-              </View>
-            }
-            description={`${u.building}${u.room} · ${u.phone}`}
+            title={<ResidentName user={u} />}
+            description={residentAddressLine(u)}
             extra={
               <Button type={u.elderly ? 'default' : 'primary'} size="small" disabled={busy} onClick={() => setPending(u)}>
                 {u.elderly ? '取消标记' : '标记长辈'}
@@ -73,13 +60,9 @@ export const ElderlyMarks = () => {
 
   return (
     <View className="elderly-marks">
-      <View className="form-card">
-        <View className="form-field">
-          <Input value={keyword} placeholder="按姓名、手机尾号或楼栋查找" maxLength={20} onChange={setKeyword} />
-        </View>
-      </View>
+      <ResidentSearchBox keyword={keyword} onChange={setKeyword} />
       {list}
-      {state.status === 'ready' && state.data.more ? <Text className="footer-note">只列出前{PAGE_SIZE}位，请输入姓名、手机尾号或楼栋查找</Text> : null}
+      {state.status === 'ready' && state.data.more ? <MoreResidentsNote /> : null}
       <Dialog
         visible={pending !== null}
         title={pending?.elderly ? '取消长辈标记' : '标记为长辈'}
