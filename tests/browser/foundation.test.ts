@@ -50,6 +50,20 @@ describe('备菜 in the browser, against the local server', () => {
     await screenshot(page, 'foundation-5-item');
   });
 
+  test('in 长辈模式 a tab page draws only its large tab bar, even when the hide request reached no tab bar', async () => {
+    await loginAs(page, server.url, '孙丽');
+    await page.evaluate(() => window.localStorage.setItem('linli.elderlyMode', JSON.stringify({ data: true })));
+    await page.goto(`${server.url}/#/pages/index/index`);
+    await page.reload();
+    await page.locator('.elder-tabbar').filter({ visible: true }).waitFor();
+    // A fresh load can ask Taro to hide its tab bar before the tab bar listens: as if it never heard.
+    await page.evaluate(() => document.querySelectorAll('.taro-tabbar__tabbar').forEach((el) => el.classList.remove('taro-tabbar__tabbar-hide')));
+    const smallLabels = await page.locator('.weui-tabbar__label').filter({ visible: true }).count();
+    await screenshot(page, 'foundation-6-elderly-tabbar');
+    expect(smallLabels).toBe(0);
+    await page.evaluate(() => window.localStorage.setItem('linli.elderlyMode', JSON.stringify({ data: false })));
+  });
+
   test('a restart keeps every change and does not seed twice', async () => {
     expect(server.output()).toContain('已写入演示数据');
     await server.stop({ keepData: true });
