@@ -2,9 +2,11 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import Taro from '@tarojs/taro';
 import { resetTaroMock, router } from './mocks/taro';
 import type { ActivityView, SignupView } from '../../types/activities';
+import type { ActionOutput } from '../../types/api';
 import type { UserProfile } from '../../types/users';
 import { ApiCallError, call } from '../../src/services';
 import SignUpPage from '../../src/packages/resident-activities/pages/signup/index';
+import AttendeesPage from '../../src/packages/activities-staff/pages/attendees/index';
 
 jest.mock('../../src/services', () => ({
   ...jest.requireActual('../../src/services'),
@@ -282,5 +284,25 @@ describe('activity sign-up form', () => {
     expect(signUpCalls()[0][2]).toMatchObject({ activityId: 'a1', onBehalfOf: 'u_zhao', attendees: [{ name: '赵秀兰', relation: 'self', age: 9 }] });
     fireEvent.click(await screen.findByRole('button', { name: '查看报名名单' }));
     expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/activities-staff/pages/attendees/index?id=a1' });
+  });
+});
+
+describe('the staff sign-up list', () => {
+  it('shows each waiting resident’s place in the live queue, not the arrival number', async () => {
+    // Twenty arrived earlier and were promoted or left: 周强 came 21st and is now first in line.
+    const waiting = (id: string, userName: string, waitlistSeq: number, waitlistAhead: number) =>
+      signup({ _id: id, userId: `u_${id}`, userName, status: 'waitlisted', waitlistSeq, waitlistAhead, checkinCode: null });
+    const roster: ActionOutput<'activities', 'listSignups'> = {
+      activity: { ...ACTIVITY, capacity: 30, confirmedCount: 30, placesLeft: 0 },
+      counts: { confirmed: 30, checked_in: 0, waitlisted: 2, cancelled: 0, no_show: 0 },
+      items: [waiting('s21', '周强', 21, 0), waiting('s23', '吴敏', 23, 1)],
+    };
+    mockedCall.mockImplementation(((fn: string, action: string) =>
+      fn === 'activities' && action === 'listSignups' ? Promise.resolve(roster) : Promise.reject(new Error(`unexpected call ${fn}.${action}`))) as typeof call);
+    render(<AttendeesPage />);
+
+    expect(await screen.findByText('候补第1位')).toBeTruthy();
+    expect(screen.getByText('候补第2位')).toBeTruthy();
+    expect(screen.queryByText('候补第21位')).toBeNull();
   });
 });
