@@ -24,6 +24,10 @@ export const rememberCurrentUser = (user: UserProfile | null): void => {
   cached = user;
 };
 
+/** Staff or the street admin: those who act for residents and look after what others post. */
+export const isStaffUser = (state: CurrentUserState): boolean =>
+  state.status === 'ready' && (state.user?.role === 'staff' || state.user?.role === 'admin');
+
 export const useCurrentUser = (): { state: CurrentUserState; reload: () => Promise<void> } => {
   const [state, setState] = useState<CurrentUserState>(() =>
     cached === undefined ? { status: 'loading' } : { status: 'ready', user: cached },

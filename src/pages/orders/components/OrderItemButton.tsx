@@ -3,7 +3,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
 import { useEffect } from 'react';
 import type { ServiceItem } from '../../../../types/menu';
-import { useCurrentUser } from '../../../lib/currentUser';
+import { isStaffUser, useCurrentUser } from '../../../lib/currentUser';
 import { quotaUsedUp } from './quota';
 import { ROUTES } from '../../../lib/routes';
 
@@ -25,7 +25,7 @@ export const OrderItemButton = ({ item }: { item: Pick<ServiceItem, '_id' | 'sta
       </View>
     );
   }
-  const staff = state.status === 'ready' && (state.user?.role === 'staff' || state.user?.role === 'admin');
+  const staff = isStaffUser(state);
   return (
     <View className="sticky-actions">
       <Button

@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import type { ActivityView, SignupView } from '../../../../../types/activities';
 import { ErrorState, LoadingState, PageShell } from '../../../../components';
-import { useCurrentUser } from '../../../../lib/currentUser';
+import { isStaffUser, useCurrentUser } from '../../../../lib/currentUser';
 import { ROUTES } from '../../../../lib/routes';
 import { CategoryTag, PhaseTag, TagRow } from '../../../../pages/activities/components/ActivityTags';
 import { MySignupCard } from '../../../../pages/activities/components/MySignupCard';
@@ -47,7 +47,7 @@ const ActivityDetailPage = () => {
   const activityId = params.id ? decodeURIComponent(params.id) : '';
   const { state, setState, load } = useActivity(activityId);
   const { state: me } = useCurrentUser();
-  const staff = me.status === 'ready' && (me.user?.role === 'staff' || me.user?.role === 'admin');
+  const staff = isStaffUser(me);
 
   // Also when coming back from the sign-up form.
   useDidShow(() => {

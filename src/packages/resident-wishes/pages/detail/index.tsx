@@ -6,7 +6,7 @@ import { BENEFICIARY_TYPE_LABELS, WISH_KIND_LABELS } from '../../../../../types/
 import { ErrorState, LoadingState, PageShell } from '../../../../components';
 import { ApiCallError, askToSubscribe, call, messageOf } from '../../../../services';
 import { formatDateTime } from '../../../../lib/time';
-import { useCurrentUser } from '../../../../lib/currentUser';
+import { isStaffUser, useCurrentUser } from '../../../../lib/currentUser';
 import { HidePhotos } from '../../../../components/HidePhotos';
 import { PhotoStrip } from '../../../../pages/wishes/components/PhotoPicker';
 import { WishActions, type WishActionHandlers } from '../../../../pages/wishes/components/WishActions';
@@ -33,7 +33,7 @@ const WishDetailPage = () => {
   const [state, setState] = useState<DetailState>({ status: 'loading' });
   const [busy, setBusy] = useState(false);
   const { state: me } = useCurrentUser();
-  const staff = me.status === 'ready' && (me.user?.role === 'staff' || me.user?.role === 'admin');
+  const staff = isStaffUser(me);
 
   const load = useCallback(
     async (quiet = false) => {

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../../../components';
-import { useCurrentUser } from '../../../../lib/currentUser';
+import { isStaffUser, useCurrentUser } from '../../../../lib/currentUser';
 import { ROUTES } from '../../../../lib/routes';
 import { WishForm } from '../../../../pages/wishes/components/WishForm';
 import '../../../../pages/wishes/wishes.scss';
@@ -10,7 +10,7 @@ import '../../../../pages/wishes/wishes.scss';
 /** A resident (or member) posts a wish for themself; staff are sent to 代发心愿. */
 const PostWishPage = () => {
   const { state } = useCurrentUser();
-  const staff = state.status === 'ready' && (state.user?.role === 'staff' || state.user?.role === 'admin');
+  const staff = isStaffUser(state);
 
   return (
     <PageShell>
